@@ -1,0 +1,3 @@
+from market_impact.cli import main
+
+raise SystemExit(main())
