@@ -40,3 +40,7 @@ class BadInput(MarketImpactError):
 
 class ExportUnavailable(MarketImpactError):
     """An export needs something this machine lacks (e.g. Chromium for PNG)."""
+
+
+class InsufficientHistory(MarketImpactError):
+    """Too few returns before the event to estimate the normal-return model (event study)."""

@@ -320,7 +320,6 @@ def run_study(
 
     index = pd.DatetimeIndex(returns.index)
     a_est, b_est = estimation
-    k = _PARAMS[model]
     results: dict[Window, dict[str, SymbolStudy]] = {w: {} for w in windows}
     # Per window, the pieces the cross-sectional tests need, gathered over exchanges.
     pieces: dict[Window, list[tuple[np.ndarray, ...]]] = {w: [] for w in windows}
@@ -335,7 +334,8 @@ def run_study(
         if len(axis) == 0 or day0 > axis[-1]:
             last = index.max().date() if len(index) else "none"
             raise NoPriceData(f"The event session {day0.date()} ({ex}) is after the last price date ({last}).")
-        frame = returns.reindex(index=axis)
+        cols = list(dict.fromkeys(group + [bench[s] for s in group if bench[s] is not None]))
+        frame = returns[cols].reindex(index=axis)
         R = frame[group].to_numpy(dtype=float)
         M = (frame[[bench[s] for s in group]].to_numpy(dtype=float) if model != "constant_mean"
              else np.full_like(R, np.nan))
@@ -351,6 +351,7 @@ def run_study(
         keep = np.zeros(len(group), dtype=bool)
         notes: list[str | None] = []
         starts: list[int] = []
+        est_starts: list[pd.Timestamp | None] = []
         for j, s in enumerate(group):
             n = int(fit.n[j])
             if n < min_estimation:
@@ -360,29 +361,33 @@ def run_study(
                               f"(at least {min_estimation} needed): {where}.")
                 notes.append(None)
                 starts.append(a_est)
+                est_starts.append(None)
                 continue
             if not np.isfinite(fit.sigma[j]) or fit.sigma[j] <= 0:
-                skipped[s] = f"{s} moves exactly with its benchmark {bench[s]}: abnormal returns are all zero."
+                skipped[s] = (f"{s}: abnormal returns cannot be estimated against {bench[s]} "
+                              "(it moves exactly with it, or the benchmark is flat).")
                 notes.append(None)
                 starts.append(a_est)
+                est_starts.append(None)
                 continue
             keep[j] = True
             start_day = lo_row + int(fit.first_row[j]) - pos
             starts.append(start_day)
+            est_starts.append(axis[start_day + pos])
             if start_day > a_est:
                 notes.append(
                     f"Estimation window shortened to [{start_day},{b_est}] ({n} sessions) because the "
-                    f"returns of {s} begin {axis[lo_row + int(fit.first_row[j])].date()}.")
+                    f"returns of {s} begin {est_starts[-1].date()}.")
             else:
                 notes.append(None)
-        est_end = axis[e1] if e1 < len(axis) else axis[-1]
+        est_end = axis[e1]
+        axis_np = axis.to_numpy()
 
         for w in windows:
             lo, hi = w
             r0, r1 = max(pos + lo, 0), min(pos + hi, len(axis) - 1)
-            rows = np.arange(r0, r1 + 1)
             Rw, Mw = R[r0:r1 + 1], M[r0:r1 + 1]
-            with np.errstate(invalid="ignore"):
+            with np.errstate(invalid="ignore", divide="ignore"):
                 if model == "constant_mean":
                     AR = Rw - fit.alpha
                     c2 = np.broadcast_to(1.0 + 1.0 / fit.n, AR.shape)
@@ -401,8 +406,8 @@ def run_study(
                 # Standardised ARs with the forecast-error correction (Patell 1976; BMP 1991).
                 sar = np.where(valid, AR / (fit.sigma * np.sqrt(c2)), 0.0)
                 csar = sar.sum(axis=0)
-            dates = axis[rows].to_numpy()
-            days = rows - pos
+            dates = axis_np[r0:r1 + 1]
+            days = np.arange(r0, r1 + 1) - pos
             ok = keep & (L > 0)
             pieces[w].append((car[ok], csar[ok], L[ok], fit.dof[ok], fit.pos_frac[ok]))
             for j, s in enumerate(group):
@@ -415,14 +420,14 @@ def run_study(
                     dof=int(fit.dof[j]), ar_days=days[v], ar_dates=dates[v], ar_values=AR[v, j],
                     car=float(car[j]), t=float(t[j]), p=float(p[j]), window_sessions=int(L[j]),
                     estimation_sessions=int(fit.n[j]), estimation_window=(starts[j], b_est),
-                    estimation_start=axis[lo_row + int(fit.first_row[j])], estimation_end=est_end,
+                    estimation_start=est_starts[j], estimation_end=est_end,
                     estimation_shortened=notes[j],
                 )
 
     if not results[windows[0]]:
         raise InsufficientHistory(" ".join(skipped.values()) or "No symbol could be studied.")
 
-    cross = {w: cross_section_tests(w, *(np.concatenate(x) for x in zip(*pieces[w], strict=True)), k=k)
+    cross = {w: cross_section_tests(w, *(np.concatenate(x) for x in zip(*pieces[w], strict=True)))
              for w in windows}
     ref_exchange = exch[symbols[0]]
     events = list(events)
@@ -433,15 +438,14 @@ def run_study(
 
 
 def cross_section_tests(window: Window, car: np.ndarray, csar: np.ndarray, L: np.ndarray, dof: np.ndarray,
-                        pos_frac: np.ndarray, k: int = 2) -> CrossSection:
+                        pos_frac: np.ndarray) -> CrossSection:
     """Patell Z, the BMP standardised cross-sectional t and Cowan's generalized sign Z.
 
     Patell:  Z = Σᵢ Zᵢ / √N,  Zᵢ = CSARᵢ / √(Lᵢ·dofᵢ/(dofᵢ−2)),  CSARᵢ = Σₜ ARᵢₜ / (σ̂ᵢ·cᵢₜ)
     BMP:     SCARᵢ = CSARᵢ / √Lᵢ;  t = mean(SCAR) / (sd(SCAR)/√N),  N−1 dof
     Sign:    Z = (w − N·p̂) / √(N·p̂·(1−p̂)),  w = #{CARᵢ > 0},  p̂ = mean share of positive estimation ARs
-    `dof` is n − k for each symbol's estimation window; the caller has already applied the mask.
+    `dof` is n − k (k parameters estimated) for each symbol's estimation window.
     """
-    del k
     nan = float("nan")
     N = int(len(car))
     if N == 0:
