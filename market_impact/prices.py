@@ -363,3 +363,30 @@ def wide(data: pd.DataFrame, field: str = "close") -> pd.DataFrame:
     out = data.pivot(index="date", columns="symbol", values=field)
     out.columns.name = None
     return out.sort_index()
+
+
+def snapshot_summary(snapshot: pd.DataFrame, registry, lang: str = "en") -> pd.DataFrame:
+    """Per symbol: name, group, calendar, currency, first/last date, rows and price basis (Data page)."""
+    from market_impact.i18n import t
+
+    agg = snapshot.groupby("symbol", sort=True).agg(first=("date", "min"), last=("date", "max"), rows=("date", "size"))
+    out = []
+    for sym, r in agg.iterrows():
+        tk = registry.get(sym)
+        basis = t(f"data.basis.{tk.basis}", lang) if tk else "?"
+        if tk and tk.close_only:
+            basis += f" ({t('data.close_only', lang)})"
+        out.append(
+            {
+                t("data.col_symbol", lang): sym,
+                t("data.col_name", lang): tk.name(lang) if tk else "",
+                t("data.col_group", lang): registry.group(tk.group).name(lang) if tk else "",
+                t("data.col_exchange", lang): tk.exchange if tk else "",
+                t("data.col_currency", lang): tk.currency if tk else "",
+                t("data.col_first", lang): r["first"].date().isoformat(),
+                t("data.col_last", lang): r["last"].date().isoformat(),
+                t("data.col_rows", lang): int(r["rows"]),
+                t("data.col_basis", lang): basis,
+            }
+        )
+    return pd.DataFrame(out)

@@ -1,0 +1,31 @@
+"""DeepSeek Shock — the router: language, navigation, and a last net so no user ever sees a traceback."""
+
+import logging
+
+import streamlit as st
+
+from market_impact.i18n import t
+from market_impact.ui.state import current_lang
+from market_impact.ui.widgets import language_toggle
+
+st.set_page_config(page_title="DeepSeek Shock", page_icon="📉", layout="wide")
+
+lang = language_toggle(current_lang())
+
+PAGES = {
+    "app.section_story": [
+        st.Page("pages/overview.py", title=t("page.overview", lang), icon=":material/monitoring:", url_path="overview", default=True),
+    ],
+    "app.section_analyse": [],
+    "app.section_sources": [
+        st.Page("pages/data.py", title=t("page.data", lang), icon=":material/database:", url_path="data"),
+    ],
+}
+
+page = st.navigation({t(k, lang): v for k, v in PAGES.items() if v})
+st.sidebar.caption(t("app.tagline", lang))
+try:
+    page.run()
+except Exception as exc:  # the last net: log the traceback for us, show the user a sentence
+    logging.getLogger("deepseek_shock").exception("page %s failed", page.title)
+    st.error(t("app.error", lang, error=type(exc).__name__))

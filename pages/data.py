@@ -1,0 +1,32 @@
+"""Data & sources: what the app knows, where it came from, and what the current view shows."""
+
+import streamlit as st
+
+from market_impact import paths
+from market_impact.fundamentals import load_shares_table
+from market_impact.i18n import t
+from market_impact.prices import reset_state, snapshot_summary
+from market_impact.ui.loaders import cached_prices, cached_registry, cached_snapshot, cached_text
+from market_impact.ui.state import current_lang
+from market_impact.ui.widgets import provenance_badge
+
+lang = current_lang()
+st.title(t("data.title", lang))
+
+st.subheader(t("data.current_view", lang))
+frame = cached_prices(("NVDA", "^IXIC"), "2024-12-01", "2025-02-28")
+provenance_badge(frame.provenance, lang)
+if st.button(t("data.retry_live", lang)):
+    reset_state()
+    cached_prices.clear()
+    st.rerun()
+
+st.subheader(t("data.symbols_table", lang))
+table = snapshot_summary(cached_snapshot(), cached_registry(), lang)
+st.dataframe(table, hide_index=True, height=420)
+st.download_button(t("data.download", lang), table.to_csv(index=False).encode("utf-8"), "snapshot_symbols.csv", "text/csv")
+
+st.subheader(t("data.shares", lang))
+st.dataframe(load_shares_table(), hide_index=True)
+with st.expander(t("data.provenance", lang)):
+    st.markdown(cached_text(str(paths.SOURCES_FILE)))
