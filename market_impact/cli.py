@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import sys
 from pathlib import Path
 
@@ -75,6 +76,66 @@ def cmd_build_snapshot(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_study(args: argparse.Namespace) -> int:
+    """Event study for one ticker: the JSON carries alpha, beta, sigma, ar, car, t, p, estimation_sessions, confounders."""
+    from market_impact.prices import daily_returns, load_prices
+    from market_impact.study import default_benchmark, parse_window, run_study
+    from market_impact.tickers import load_registry
+
+    registry = load_registry()
+    ticker = registry.get(args.ticker)
+    exchange = ticker.exchange if ticker is not None else "XNYS"
+    benchmark = args.benchmark or default_benchmark(exchange)
+    window, estimation = parse_window(args.window), parse_window(args.estimation)
+    try:  # the event catalogue is optional here: without it there are simply no confounders
+        from market_impact.events import load_events
+
+        events = list(load_events())
+    except (ImportError, MarketImpactError):
+        events = []
+    event, event_id = args.event, None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.event):
+        match = [e for e in events if e.id == args.event]
+        if not match:
+            raise ValueError(f"--event {args.event!r} is neither a date (YYYY-MM-DD) nor an event id in the catalogue")
+        event, event_id = match[0].date, match[0].id
+    pf = load_prices([args.ticker, benchmark], mode="snapshot" if args.offline else None)
+    res = run_study(daily_returns(pf.data), event, symbols=[args.ticker], benchmarks=benchmark,
+                    exchanges={args.ticker: exchange}, windows=[window], estimation=estimation,
+                    model=args.model.replace("-", "_"), events=events, event_id=event_id)
+    r = res.result(args.ticker, window)
+    if r.window_sessions == 0:
+        raise ValueError(f"{args.ticker} has no returns in the window {list(window)} around {r.event_session.date()}")
+    conf = [{"id": c.id, "date": c.date.date().isoformat(), "title_en": c.title_en, "session": c.session.date().isoformat(),
+             "day": c.day} for c in res.confounders.get(window, ())]
+    out = {
+        "ticker": r.symbol, "benchmark": r.benchmark, "model": r.model, "event": res.event.date().isoformat(),
+        "event_session": r.event_session.date().isoformat(), "window": list(window),
+        "alpha": r.alpha, "beta": r.beta, "sigma": r.sigma,
+        "ar": [{"date": d.date().isoformat(), "day": int(k), "ar": float(v)} for d, k, v in zip(r.ar.index, r.ar_days, r.ar_values)],
+        "car": r.car, "t": r.t, "p": r.p, "window_sessions": r.window_sessions,
+        "estimation_sessions": r.estimation_sessions, "estimation_window": list(r.estimation_window),
+        "estimation_start": r.estimation_start.date().isoformat(), "estimation_end": r.estimation_end.date().isoformat(),
+        "estimation_shortened": r.estimation_shortened, "confounders": conf, "price_source": pf.provenance.source,
+    }
+    if args.json:
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=1, default=_num)
+        sys.stdout.write("\n")
+        return 0
+    print(f"# {r.symbol} vs {r.benchmark}, {r.model} model; event {out['event']} → session {out['event_session']} ({exchange})")
+    print(f"# estimation [{r.estimation_window[0]},{r.estimation_window[1]}]: {r.estimation_sessions} sessions "
+          f"{out['estimation_start']} .. {out['estimation_end']}; prices: {pf.provenance.source}")
+    if r.estimation_shortened:
+        print(f"# {r.estimation_shortened}")
+    print(f"alpha {r.alpha:+.5f}   beta {r.beta:.3f}   sigma {r.sigma:.4%}")
+    for row in out["ar"]:
+        print(f"  day {row['day']:+d}  {row['date']}  AR {row['ar']:+.2%}")
+    print(f"CAR[{window[0]:+d},{window[1]:+d}] {r.car:+.2%}   t {r.t:+.2f}   p {r.p:.4f}")
+    for c in conf:
+        print(f"possible confounder: day {c['day']:+d} {c['date']} {c['title_en']} ({c['id']})")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m market_impact", description="DeepSeek Shock: market-impact data tools")
     sub = p.add_subparsers(dest="command", required=True)
@@ -95,6 +156,19 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("build-snapshot", help="rebuild seeds/prices/ from the shared reference CSVs")
     sp.add_argument("--source", default=str(Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "prices"))
     sp.set_defaults(func=cmd_build_snapshot)
+
+    sp = sub.add_parser("study", help="event study: abnormal returns of one ticker around an event")
+    # Let "-250,-11" and "-1,1" be values, not options (argparse only knows plain negative numbers).
+    sp._negative_number_matcher = re.compile(r"^-\d+(,\s*-?\d+)?$")
+    sp.add_argument("--ticker", required=True)
+    sp.add_argument("--event", required=True, help="a date YYYY-MM-DD or an event id from the catalogue")
+    sp.add_argument("--benchmark", help="default: ^GSPC for US symbols, ^N225 for Tokyo, ^HSI for Hong Kong")
+    sp.add_argument("--window", default="0,0", help="event window in sessions, e.g. -1,1 (default 0,0)")
+    sp.add_argument("--estimation", default="-250,-11", help="estimation window in sessions (default -250,-11)")
+    sp.add_argument("--model", default="market", choices=["market", "market_adjusted", "market-adjusted", "constant_mean", "constant-mean"])
+    sp.add_argument("--json", action="store_true")
+    sp.add_argument("--offline", action="store_true", help="use the embedded snapshot only")
+    sp.set_defaults(func=cmd_study)
 
     # -- more commands are registered below (events, extract, study, claims, export) --
     return p
