@@ -1,0 +1,64 @@
+"""AppTest of the Overview page and the router."""
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.plotly_util import values
+
+
+def run(path, **params):
+    at = AppTest.from_file(path, default_timeout=60)
+    for k, v in params.items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def chart_spec(at, i=0):
+    return json.loads(at.get("plotly_chart")[i].proto.spec)
+
+
+def test_overview_renders_chart_and_says_snapshot():
+    at = run("../pages/overview.py")
+    assert not at.exception and not at.error
+    badges = " ".join(m.value for m in at.markdown)
+    assert "Offline snapshot" in badges
+    spec = chart_spec(at)
+    names = [tr["name"] for tr in spec["data"]]
+    assert "Nvidia" in names and "Nasdaq Composite" in names
+
+
+def test_overview_series_are_100_on_last_session_before_r1():
+    spec = chart_spec(run("../pages/overview.py"))
+    for tr in spec["data"]:
+        if tr.get("type") != "scatter" or tr.get("mode") != "lines":
+            continue
+        points = dict(zip(values(tr["x"]), values(tr["y"]), strict=True))
+        assert points["2025-01-17"] == pytest.approx(100.0)
+        assert "2025-01-20" not in points  # MLK day: no session, no point
+        assert min(points) >= "2024-12-02" and max(points) <= "2025-02-28"
+
+
+def test_overview_in_hindi():
+    at = run("../pages/overview.py", lang="hi")
+    assert not at.exception
+    assert "झटका" in at.title[0].value
+    names = [tr["name"] for tr in chart_spec(at)["data"]]
+    assert "एनवीडिया" in names
+
+
+def test_router_opens_overview_by_default():
+    at = run("../app.py")
+    assert not at.exception and not at.error
+    assert len(at.get("plotly_chart")) >= 1
+
+
+def test_data_page_lists_every_symbol_with_basis():
+    at = run("../pages/data.py")
+    assert not at.exception and not at.error
+    table = at.dataframe[0].value
+    assert len(table) == 123
+    nvda = table[table["Symbol"] == "NVDA"].iloc[0]
+    assert nvda["Price basis"] == "quoted close + adjusted close"
+    assert table[table["Symbol"] == "BABA"].iloc[0]["Price basis"].endswith("(close only)")
