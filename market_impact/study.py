@@ -432,7 +432,7 @@ def run_study(
     ref_exchange = exch[symbols[0]]
     events = list(events)
     confounders = {w: find_confounders(events, event_ts, w, ref_exchange, event_id) for w in windows} if events else {}
-    ordered = {w: dict(sorted(results[w].items(), key=lambda kv: symbols.index(kv[0]))) for w in windows}
+    ordered = {w: {s: results[w][s] for s in symbols if s in results[w]} for w in windows}
     return StudyResult(event=event_ts, model=model, estimation=estimation, windows=windows, results=ordered,
                        cross_sections=cross, skipped=skipped, confounders=confounders)
 
