@@ -226,3 +226,9 @@ def test_any_unicode_text_never_crashes_and_spans_hold(text, published):
         assert text[m.start:m.end] == m.text
         assert m.quote in text
         assert m.kind in ("date", "number")
+
+
+@pytest.mark.parametrize(("text", "published"), [("पिछले साल", date(1, 1, 5)), ("अगले सप्ताह", date(9999, 12, 30)),
+                                                 ("अगले सोमवार", date(9999, 12, 31)), ("3 days ago", date(1, 1, 1))])
+def test_periods_off_the_calendar_are_dropped(text, published):
+    assert [m.value for m in extract(text, published) if m.kind == "date"] in ([], [None])
