@@ -76,6 +76,8 @@ class SymbolStudy:
     estimation_start: pd.Timestamp
     estimation_end: pd.Timestamp
     estimation_shortened: str | None  # a sentence saying how and why, None when not shortened
+    csar: float = float("nan")  # Σ standardised ARs (Patell/BMP input)
+    pos_share: float = float("nan")  # share of positive estimation-window ARs (sign-test input)
 
     @property
     def ar(self) -> pd.Series:
@@ -146,6 +148,15 @@ class StudyResult:
         """Symbols × windows CARs (NaN where a window had no returns) — the heatmap's data."""
         cols = {f"[{w[0]:+d},{w[1]:+d}]": {s: r.car for s, r in self.results[w].items()} for w in self.windows}
         return pd.DataFrame(cols)
+
+    def cross_section(self, window: Window, symbols: Iterable[str] | None = None) -> CrossSection:
+        """The cross-sectional tests for `window` over a subset of the studied symbols (default: all)."""
+        w = tuple(window)
+        if symbols is None:
+            return self.cross_sections[w]
+        rs = [self.results[w][s] for s in symbols if s in self.results[w] and self.results[w][s].window_sessions > 0]
+        arr = lambda name, dtype=float: np.array([getattr(r, name) for r in rs], dtype=dtype)  # noqa: E731
+        return cross_section_tests(w, arr("car"), arr("csar"), arr("window_sessions"), arr("dof"), arr("pos_share"))
 
     def cross_section_table(self) -> pd.DataFrame:
         return pd.DataFrame([{**cs.__dict__, "window": f"[{cs.window[0]:+d},{cs.window[1]:+d}]"}
@@ -421,7 +432,7 @@ def run_study(
                     car=float(car[j]), t=float(t[j]), p=float(p[j]), window_sessions=int(L[j]),
                     estimation_sessions=int(fit.n[j]), estimation_window=(starts[j], b_est),
                     estimation_start=est_starts[j], estimation_end=est_end,
-                    estimation_shortened=notes[j],
+                    estimation_shortened=notes[j], csar=float(csar[j]), pos_share=float(fit.pos_frac[j]),
                 )
 
     if not results[windows[0]]:

@@ -291,3 +291,14 @@ def test_nvidia_abnormal_return_on_2025_01_27_in_the_snapshot():
     assert nvda.beta == pytest.approx(2.697, abs=5e-3)
     assert nvda.estimation_sessions == 240 and nvda.p < 1e-5
     assert "SNDK" in res.skipped  # spun off in February 2025: no history before the event
+
+
+def test_cross_section_of_a_subset_matches_a_study_of_that_subset_alone():
+    params = {f"S{i}": (0.0, 0.5 + 0.2 * i, 0.01 + 0.003 * i) for i in range(5)}
+    frame = synthetic_frame(params, seed=5)
+    whole = run_study(frame, EVENT, benchmarks="^GSPC", windows=[(0, 1)])
+    part = run_study(frame, EVENT, symbols=["S1", "S3", "S4"], benchmarks="^GSPC", windows=[(0, 1)])
+    got, want = whole.cross_section((0, 1), ["S1", "S3", "S4"]), part.cross_sections[(0, 1)]
+    assert got.n == 3
+    for field_name in ("patell_z", "bmp_t", "sign_z", "mean_car"):
+        assert getattr(got, field_name) == pytest.approx(getattr(want, field_name), rel=1e-12)
