@@ -50,6 +50,30 @@ def _x(index: pd.Index) -> list[str]:
     return [d.strftime("%Y-%m-%d") for d in pd.DatetimeIndex(index)]
 
 
+CATEGORY_COLOURS = {
+    "model_release": "#76b900",
+    "market_move": "#d62728",
+    "company_statement": "#1f77b4",
+    "policy_regulation": "#9467bd",
+    "people_funding": "#ff7f0e",
+    "context": "#7f7f7f",
+}
+OVERLAY_COLUMNS = ["id", "session", "date_label", "title", "category", "importance", "source", "quote"]
+
+
+def session_axis(index: pd.Index) -> list[str]:
+    """The sorted ISO session strings a chart's category axis shows."""
+    return sorted(set(_x(index)))
+
+
+def _pos(axis: list[str], session: pd.Timestamp | str) -> float | None:
+    key = pd.Timestamp(session).strftime("%Y-%m-%d")
+    try:
+        return float(axis.index(key))
+    except ValueError:
+        return None
+
+
 def price_figure(
     data: pd.DataFrame,
     *,
@@ -60,33 +84,158 @@ def price_figure(
     y_title: str = "",
     height: int = 480,
     font_size: int = 14,
+    candles: bool = False,
+    volume: bool = False,
+    events: pd.DataFrame | None = None,
+    marker_symbol: str | None = None,
+    highlight: str | None = None,
+    window: tuple[pd.Timestamp, pd.Timestamp] | None = None,
+    window_label: str = "",
 ) -> go.Figure:
-    """Lines of one or more symbols on one session axis."""
+    """Lines (or candles) of one or more symbols on one session axis, with optional volume pane,
+    event markers (a marker on the price line + a thin vertical guide) and an event-window shading.
+
+    `events` is an overlay frame with OVERLAY_COLUMNS (see `events_overlay`); markers sit on
+    `marker_symbol`'s line (default: the first symbol).
+    """
+    from plotly.subplots import make_subplots
+
     base_ts = pd.Timestamp(base) if base is not None else None
     wide = price_series(data, mode, base_ts)
     names = names or {}
-    fig = go.Figure()
+    axis = session_axis(wide.index)
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.78, 0.22], vertical_spacing=0.03) if volume else go.Figure()
+    row = {"row": 1, "col": 1} if volume else {}
+    unit = "%" if mode == "pct" else ""
     for i, sym in enumerate(wide.columns):
         s = wide[sym].dropna()
         label = names.get(sym, sym)
-        unit = "%" if mode == "pct" else ""
-        fig.add_trace(
-            go.Scatter(
-                x=_x(s.index),
-                y=s.values,
-                mode="lines",
-                name=label,
-                line={"width": 2.5 if sym == "NVDA" else 2, "color": SYMBOL_COLOURS.get(sym, PALETTE[i % len(PALETTE)])},
-                hovertemplate=f"<b>{label}</b><br>%{{x}}<br>%{{y:,.2f}}{unit}<extra></extra>",
+        colour = SYMBOL_COLOURS.get(sym, PALETTE[i % len(PALETTE)])
+        g = data[data["symbol"] == sym]
+        if candles and mode in ("absolute", "log") and g[["open", "high", "low"]].notna().all(axis=None):
+            fig.add_trace(
+                go.Candlestick(x=_x(g["date"]), open=g["open"], high=g["high"], low=g["low"], close=g["close"], name=label), **row
             )
-        )
+        else:
+            fig.add_trace(
+                go.Scatter(
+                    x=_x(s.index),
+                    y=s.values,
+                    mode="lines",
+                    name=label,
+                    line={"width": 2.5 if sym == "NVDA" else 2, "color": colour},
+                    hovertemplate=f"<b>{label}</b> %{{y:,.2f}}{unit}<extra></extra>",
+                ),
+                **row,
+            )
+        if volume and g["volume"].notna().any():
+            fig.add_trace(
+                go.Bar(x=_x(g["date"]), y=g["volume"], name=f"{label} · vol", marker_color=colour, opacity=0.5, showlegend=False,
+                       hovertemplate=f"{label} vol %{{y:,.0f}}<extra></extra>"),
+                row=2, col=1,
+            )
     if base_ts is not None and mode in ("normalised", "pct"):
-        ref = 100.0 if mode == "normalised" else 0.0
-        fig.add_hline(y=ref, line={"width": 1, "dash": "dot", "color": "#888"})
+        fig.add_hline(y=100.0 if mode == "normalised" else 0.0, line={"width": 1, "dash": "dot", "color": "#888"}, **row)
+    if window is not None:
+        add_window_shading(fig, axis, window[0], window[1], window_label)
+    if events is not None and len(events):
+        sym = marker_symbol if marker_symbol in wide.columns else (wide.columns[0] if len(wide.columns) else None)
+        add_event_markers(fig, axis, events, wide[sym] if sym is not None else None, highlight=highlight, row=row)
     style_figure(fig, title=title, y_title=y_title, height=height, font_size=font_size)
-    fig.update_xaxes(type="category", categoryorder="category ascending", nticks=12)
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=axis, tickmode="array",
+                     tickvals=_tick_values(axis), ticktext=[_tick_text(v) for v in _tick_values(axis)])
+    fig.update_layout(xaxis_rangeslider_visible=False)
     if mode == "log":
-        fig.update_yaxes(type="log")
+        fig.update_yaxes(type="log", **row)
+    return fig
+
+
+def _tick_values(axis: list[str], target: int = 10) -> list[str]:
+    if not axis:
+        return []
+    step = max(1, round(len(axis) / target))
+    return axis[::step]
+
+
+def _tick_text(iso: str) -> str:
+    d = pd.Timestamp(iso)
+    return d.strftime("%d %b<br>%Y") if d.month == 1 or d.day <= 7 else d.strftime("%d %b")
+
+
+def add_window_shading(fig: go.Figure, axis: list[str], first: pd.Timestamp, last: pd.Timestamp, label: str = "") -> None:
+    """Shade the sessions first..last (inclusive): half a category either side so whole days are covered."""
+    x0, x1 = _pos(axis, first), _pos(axis, last)
+    if x0 is None or x1 is None:
+        return
+    fig.add_shape(type="rect", xref="x", yref="paper", x0=x0 - 0.5, x1=x1 + 0.5, y0=0, y1=1,
+                  fillcolor="rgba(255, 193, 7, 0.18)", line={"width": 0}, layer="below")
+    if label:
+        fig.add_annotation(x=(x0 + x1) / 2, y=1, xref="x", yref="paper", text=label, showarrow=False, yanchor="bottom",
+                           font={"size": 12, "color": "#8a6d00"})
+
+
+def add_event_markers(fig: go.Figure, axis: list[str], events: pd.DataFrame, line: pd.Series | None,
+                      highlight: str | None = None, row: dict | None = None) -> None:
+    """One marker per event on the price line at its session, plus a thin vertical guide (shapes by category
+    index: `add_vline` with datetime x and an annotation is a long-standing Plotly bug)."""
+    row = row or {}
+    xs, ys, texts, colours, sizes, ids = [], [], [], [], [], []
+    for ev in events.itertuples(index=False):
+        pos = _pos(axis, ev.session)
+        if pos is None:
+            continue
+        key = axis[int(pos)]
+        y = None
+        if line is not None:
+            upto = line.dropna()
+            upto = upto[[d.strftime("%Y-%m-%d") <= key for d in upto.index]]
+            y = float(upto.iloc[-1]) if len(upto) else None
+        colour = CATEGORY_COLOURS.get(ev.category, "#444")
+        hl = highlight is not None and ev.id == highlight
+        fig.add_shape(type="line", xref="x", yref="paper", x0=pos, x1=pos, y0=0, y1=1,
+                      line={"width": 3 if hl else 1, "color": colour, "dash": "solid" if hl else "dot"}, layer="below")
+        xs.append(key)
+        ys.append(y)
+        texts.append(f"<b>{ev.title}</b><br>{ev.date_label}<br>{ev.source}<br><i>{ev.quote}</i>")
+        colours.append(colour)
+        sizes.append(18 if hl else {1: 13, 2: 10}.get(int(ev.importance), 8))
+        ids.append(ev.id)
+    if xs:
+        fig.add_trace(
+            go.Scatter(x=xs, y=ys, mode="markers", name="events", showlegend=False, customdata=ids,
+                       marker={"size": sizes, "color": colours, "line": {"width": 1.5, "color": "white"}, "symbol": "diamond"},
+                       hovertext=texts, hoverinfo="text", hoverlabel={"align": "left"}),
+            **row,
+        )
+
+
+def market_map_figure(moves: pd.DataFrame, *, title: str = "", height: int = 560, font_size: int = 13) -> go.Figure:
+    """Every symbol as a tile grouped by its registry group, coloured by the day's move.
+
+    `moves` columns: symbol, name, group, ret (fraction; NaN = no session that day), close.
+    """
+    df = moves.copy()
+    df["pct"] = df["ret"] * 100.0
+    groups = sorted(df["group"].unique())
+    labels = groups + df["symbol"].tolist()
+    ids = [f"g:{g}" for g in groups] + df["symbol"].tolist()
+    parents = [""] * len(groups) + [f"g:{g}" for g in df["group"]]
+    grp_mean = df.groupby("group")["pct"].mean()
+    colour = [float(grp_mean.get(g, 0.0)) for g in groups] + df["pct"].fillna(0.0).tolist()
+    text = [""] * len(groups) + [
+        f"{r.name}<br>{'—' if pd.isna(r.pct) else f'{r.pct:+.2f}%'}" for r in df.itertuples(index=False)
+    ]
+    fig = go.Figure(
+        go.Treemap(
+            ids=ids, labels=labels, parents=parents, values=[0] * len(groups) + [1] * len(df),
+            marker={"colors": colour, "colorscale": [[0, "#b71c1c"], [0.5, "#f5f5f5"], [1, "#1b5e20"]], "cmid": 0, "cmin": -10, "cmax": 10,
+                    "colorbar": {"title": "%", "thickness": 12}},
+            text=text, texttemplate="<b>%{label}</b><br>%{text}", hovertemplate="<b>%{label}</b><br>%{text}<extra></extra>",
+            branchvalues="remainder", pathbar={"visible": False},
+        )
+    )
+    fig.update_layout(title={"text": title, "x": 0}, height=height, margin={"l": 0, "r": 0, "t": 40 if title else 0, "b": 0},
+                      font={"family": FONT, "size": font_size})
     return fig
 
 
@@ -102,3 +251,37 @@ def style_figure(fig: go.Figure, *, title: str = "", y_title: str = "", height: 
         template="plotly_white",
     )
     return fig
+
+
+def events_overlay(events: Sequence, lang: str = "en", exchange: str = "XNYS", article_names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Catalogue events → the overlay frame price charts draw (OVERLAY_COLUMNS), day-events with a session only."""
+    from market_impact.i18n import format_date
+
+    rows = []
+    for ev in events:
+        sessions = getattr(ev, "sessions", {}) or {}
+        session = sessions.get(exchange)
+        if session is None or getattr(ev, "granularity", "day") != "day":
+            continue
+        src = (getattr(ev, "sources", None) or [None])[0]
+        article = getattr(src, "article", None)
+        if article:
+            source = (article_names or {}).get(article, article)
+            quote = str(getattr(src, "quote", ""))
+        else:
+            source = f"{getattr(src, 'outlet', '')}: {getattr(src, 'title', '')}".strip(": ")
+            quote = ""
+        words = quote.split()
+        rows.append(
+            {
+                "id": ev.id,
+                "session": pd.Timestamp(session),
+                "date_label": format_date(ev.date, lang),
+                "title": ev.title_hi if lang == "hi" else ev.title_en,
+                "category": ev.category,
+                "importance": int(ev.importance),
+                "source": source,
+                "quote": " ".join(words[:12]) + (" …" if len(words) > 12 else ""),
+            }
+        )
+    return pd.DataFrame(rows, columns=OVERLAY_COLUMNS)
