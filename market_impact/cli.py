@@ -136,6 +136,70 @@ def cmd_study(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Dated mentions and numbers in a text file; seed articles default to their catalogued date."""
+    from datetime import date as _date
+
+    from market_impact.extraction import extract
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise ValueError(f"no such file: {path}")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ValueError(f"{path} is not UTF-8 text") from None
+    if "\x00" in text:
+        raise ValueError(f"{path} looks like a binary file, not text")
+    published, article = None, None
+    if args.published:
+        try:
+            published = _date.fromisoformat(args.published)
+        except ValueError:
+            raise ValueError(f"--published {args.published!r} is not a date (YYYY-MM-DD)") from None
+    try:
+        from market_impact.articles import load_articles
+
+        match = [a for a in load_articles().values() if a.file == path.name]
+    except MarketImpactError:
+        match = []
+    if match:
+        article = match[0].id
+        published = published or match[0].published
+    mentions = extract(text, published=published, article=article)
+    if args.json:
+        keys = ("kind", "text", "start", "end", "value", "granularity", "unit", "period_end", "qualifier", "precision",
+                "upper", "form", "quote", "article")
+        json.dump([{k: getattr(m, k) for k in keys} for m in mentions], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    print(f"# {path.name}: {len(mentions)} mentions; published {published or 'unknown (weekdays and relative dates unresolved)'}")
+    for m in mentions:
+        what = m.granularity if m.kind == "date" else m.unit
+        extra = f" .. {m.period_end}" if m.kind == "date" and m.period_end and m.period_end != m.value else ""
+        qual = f" ({m.qualifier})" if m.qualifier else ""
+        print(f"{m.start:>6}-{m.end:<6} {m.kind:<6} {m.value!s:>14}{extra} {what or ''}{qual}  «{m.text}»")
+    return 0
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    """The event catalogue, validated, with each day-event's XNYS session."""
+    from market_impact.events import load_events
+
+    events = load_events()
+    if args.json:
+        json.dump([e.to_dict() for e in events], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    for e in events:
+        session = e.session.isoformat() if e.session else "—"
+        ctx = " [context]" if e.context else ""
+        print(f"{e.date_text:<10} {e.granularity:<6} XNYS {session:<10} {'★' * (4 - e.importance):<3} {e.category:<18} "
+              f"{e.id}{ctx}: {e.title_en}")
+    print(f"# {len(events)} events")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m market_impact", description="DeepSeek Shock: market-impact data tools")
     sub = p.add_subparsers(dest="command", required=True)
@@ -169,6 +233,16 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true")
     sp.add_argument("--offline", action="store_true", help="use the embedded snapshot only")
     sp.set_defaults(func=cmd_study)
+
+    sp = sub.add_parser("extract", help="dated mentions and numbers with units in a text file")
+    sp.add_argument("file", metavar="FILE")
+    sp.add_argument("--published", help="publication date YYYY-MM-DD (anchors weekdays and relative dates)")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_extract)
+
+    sp = sub.add_parser("events", help="the event catalogue with each event's trading session")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_events)
 
     # -- more commands are registered below (events, extract, study, claims, export) --
     return p
