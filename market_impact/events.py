@@ -106,8 +106,11 @@ class Event(BaseModel):
                              f"(day: YYYY-MM-DD, month: YYYY-MM, year: YYYY)")
         if self.granularity == "period" and not self.date_end_text:
             raise ValueError("a period event needs date_end")
-        start = self.date  # parses, or raises ValueError
-        if self.date_end < start:
+        try:
+            start, end = self.date, self.date_end
+        except ValueError as exc:
+            raise ValueError(f"date {self.date_text!r} is not a real date ({exc})") from None
+        if end < start:
             raise ValueError(f"date_end {self.date_end} is before date {start}")
         if self.context and not self.outside_sources:
             raise ValueError("a context event needs at least one {outlet, title, url} source")
@@ -317,7 +320,7 @@ def parse_catalogue(doc: object, source: str = "events.yaml") -> Catalogue:
                 problems.append(f"{source}, event {e.id}: unknown article {s.article!r}")
             elif s.quote not in texts[s.article]:
                 problems.append(f"{source}, event {e.id}: quote not found verbatim in {s.article}: {s.quote[:60]!r}")
-    ids = {e.id for e in events}
+    ids = {row.get("id") for row in doc["events"] if isinstance(row, dict)}  # bad rows are reported once, above
     for d in disagreements:
         for s in d.sides:
             if s.article in missing:
