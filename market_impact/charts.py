@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -285,3 +286,146 @@ def events_overlay(events: Sequence, lang: str = "en", exchange: str = "XNYS", a
             }
         )
     return pd.DataFrame(rows, columns=OVERLAY_COLUMNS)
+
+
+# ---------------------------------------------------------------- event study
+
+GROUP_COLOURS = {
+    "nvidia": "#76b900",
+    "semiconductors": "#1f77b4",
+    "ai_hardware_storage": "#9467bd",
+    "hyperscalers_ai_software": "#ff7f0e",
+    "power": "#bcbd22",
+    "hong_kong_china": "#d62728",
+    "japan": "#e377c2",
+    "us_indices": "#17becf",
+    "other_nasdaq100": "#9a9a9a",
+}
+
+
+def ar_car_figure(path: pd.DataFrame, *, labels: Mapping[str, str], title: str = "", height: int = 440,
+                  font_size: int = 14) -> go.Figure:
+    """AR bars around day 0 (the event window in colour) and the CAR path with its ±1.96·σ̂·√k band.
+
+    `path` has columns day, date, ar, in_window, car, band (fractions); labels: ar_in, ar_out, car,
+    band, x_title, y_title.
+    """
+    fig = go.Figure()
+    dates = [d.strftime("%Y-%m-%d") for d in pd.DatetimeIndex(path["date"])]
+    inside = path["in_window"].to_numpy(dtype=bool)
+    win = path[inside]
+    win_dates = [d for d, i in zip(dates, inside, strict=True) if i]
+    if len(win):
+        fig.add_trace(go.Scatter(x=win["day"], y=100 * win["band"], mode="lines", line={"width": 0}, showlegend=False,
+                                 hoverinfo="skip", name="band+"))
+        fig.add_trace(go.Scatter(x=win["day"], y=-100 * win["band"], mode="lines", line={"width": 0}, fill="tonexty",
+                                 fillcolor="rgba(120,120,120,0.18)", name=labels.get("band", "band"), hoverinfo="skip"))
+    for mask, name, colour in ((~inside, labels.get("ar_out", "AR"), None), (inside, labels.get("ar_in", "AR"), "window")):
+        part = path[mask]
+        if part.empty:
+            continue
+        cols = ["#c9c9c9"] * len(part) if colour is None else ["#d62728" if v < 0 else "#2ca02c" for v in part["ar"]]
+        fig.add_trace(go.Bar(x=part["day"], y=100 * part["ar"], name=name, marker={"color": cols},
+                             customdata=[d for d, m in zip(dates, mask, strict=True) if m],
+                             hovertemplate="day %{x:+d} · %{customdata}<br>AR %{y:+.2f}%<extra></extra>"))
+    if len(win):
+        fig.add_trace(go.Scatter(x=win["day"], y=100 * win["car"], mode="lines+markers", name=labels.get("car", "CAR"),
+                                 line={"color": "#111", "width": 2.5}, customdata=win_dates,
+                                 hovertemplate="day %{x:+d} · %{customdata}<br>CAR %{y:+.2f}%<extra></extra>"))
+    fig.add_vline(x=0, line={"width": 1, "dash": "dot", "color": "#555"})
+    fig.add_hline(y=0, line={"width": 1, "color": "#999"})
+    style_figure(fig, title=title, y_title=labels.get("y_title", ""), height=height, font_size=font_size)
+    span = int(path["day"].max() - path["day"].min()) if len(path) else 0
+    fig.update_xaxes(title=labels.get("x_title", ""), dtick=1 if span <= 25 else 5, zeroline=False)
+    fig.update_layout(hovermode="closest", barmode="overlay", bargap=0.25)
+    return fig
+
+
+def ranked_car_figure(ranked: pd.DataFrame, *, group_names: Mapping[str, str] | None = None, title: str = "",
+                      y_title: str = "CAR (%)", highlight: Sequence[str] = (), height: int = 460,
+                      font_size: int = 13) -> go.Figure:
+    """One bar per firm, largest CAR first, coloured by group. `ranked`: symbol, name, group, car, t, stars."""
+    fig = go.Figure()
+    order = list(ranked["symbol"])
+    group_names = group_names or {}
+    for group, part in ranked.groupby("group", sort=False):
+        line_w = [2.5 if s in highlight else 0 for s in part["symbol"]]
+        fig.add_trace(go.Bar(
+            x=part["symbol"], y=100 * part["car"], name=group_names.get(group, group),
+            marker={"color": GROUP_COLOURS.get(group, "#7f7f7f"), "line": {"width": line_w, "color": "#111"}},
+            customdata=np.column_stack([part["name"], part["t"].round(2), part["stars"]]),
+            hovertemplate="<b>%{x}</b> %{customdata[0]}<br>CAR %{y:+.2f}%  t %{customdata[1]} %{customdata[2]}<extra></extra>",
+        ))
+    style_figure(fig, title=title, y_title=y_title, height=height, font_size=font_size)
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=order, tickangle=-90, tickfont={"size": 9})
+    fig.update_layout(hovermode="closest", bargap=0.15, legend={"y": 1.02})
+    return fig
+
+
+def car_heatmap_figure(matrix: pd.DataFrame, *, title: str = "", colorbar_title: str = "CAR %", height: int = 360,
+                       font_size: int = 13) -> go.Figure:
+    """Windows (rows) × firms (columns) heatmap of CAR in %; red below zero, blue above, centred at 0."""
+    z = matrix.T.to_numpy(dtype=float)
+    finite = np.abs(z[np.isfinite(z)])
+    lim = float(np.quantile(finite, 0.98)) if finite.size else 1.0
+    fig = go.Figure(go.Heatmap(
+        z=z, x=list(matrix.index), y=list(matrix.columns), colorscale="RdBu", zmid=0, zmin=-lim, zmax=lim,
+        colorbar={"title": {"text": colorbar_title}}, hoverongaps=False,
+        hovertemplate="<b>%{x}</b> %{y}<br>CAR %{z:+.2f}%<extra></extra>",
+    ))
+    style_figure(fig, title=title, height=height, font_size=font_size)
+    fig.update_xaxes(type="category", tickangle=-90, tickfont={"size": 9})
+    fig.update_yaxes(type="category", autorange="reversed")
+    fig.update_layout(hovermode="closest")
+    return fig
+
+
+TIMELINE_SIZES = {1: 17, 2: 12, 3: 9}
+
+
+def timeline_figure(rows: pd.DataFrame, lanes: Mapping[str, str], *, category_labels: Mapping[str, str] | None = None,
+                    selected: str | None = None, x_range: tuple | None = None, title: str = "",
+                    height: int | None = None, font_size: int = 13) -> go.Figure:
+    """Events on a date axis, one lane per key of `lanes` (top to bottom), coloured by category.
+
+    `rows` is `market_impact.timeline.timeline_rows(...)`: day events are dots; month, year and period
+    events are a dot at their start and a bar over their span. Context events (dated by outside
+    sources) are open diamonds. Each dot carries its event id in `customdata[0]` for `on_select`.
+    """
+    order = list(lanes)
+    base = {key: -i for i, key in enumerate(order)}
+    frame = rows[rows["lane"].isin(base)].copy()
+    frame["y"] = [base[k] - 0.2 * (s % 4) for k, s in zip(frame["lane"], frame["stack"], strict=True)]
+    labels = category_labels or {}
+    fig = go.Figure()
+    spans = frame[frame["granularity"] != "day"]
+    for cat, part in spans.groupby("category", sort=False):
+        xs, ys = [], []
+        for r in part.itertuples(index=False):
+            xs += [r.start, r.end, None]
+            ys += [r.y, r.y, None]
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": CATEGORY_COLOURS.get(cat, "#444"), "width": 6},
+                                 opacity=0.35, hoverinfo="skip", showlegend=False, name=f"span:{cat}"))
+    for cat in CATEGORY_COLOURS:
+        part = frame[frame["category"] == cat]
+        if part.empty:
+            continue
+        fig.add_trace(go.Scatter(
+            x=part["start"], y=part["y"], mode="markers", name=labels.get(cat, cat),
+            marker={"color": CATEGORY_COLOURS[cat], "size": [TIMELINE_SIZES.get(int(i), 9) for i in part["importance"]],
+                    "symbol": ["diamond-open" if c else "circle" for c in part["context"]],
+                    "line": {"width": [2 if c else 1 for c in part["context"]], "color": CATEGORY_COLOURS[cat]}},
+            customdata=part[["id", "title", "date_label", "source", "quote", "session"]].to_numpy(),
+            hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<br><i>%{customdata[4]}</i><extra></extra>",
+        ))
+    if selected is not None and (frame["id"] == selected).any():
+        part = frame[frame["id"] == selected]
+        fig.add_trace(go.Scatter(x=part["start"], y=part["y"], mode="markers", name="selected", showlegend=False,
+                                 hoverinfo="skip", marker={"size": 28, "symbol": "circle-open", "color": "#111", "line": {"width": 3}}))
+    style_figure(fig, title=title, height=height or 150 + 62 * len(order), font_size=font_size)
+    fig.update_yaxes(tickvals=[base[k] for k in order], ticktext=[lanes[k] for k in order], range=[-len(order) + 0.3, 0.5],
+                     zeroline=False, showgrid=True, gridcolor="#eee", fixedrange=True)
+    fig.update_xaxes(type="date", range=list(x_range) if x_range else None)
+    fig.update_layout(hovermode="closest", clickmode="event+select", dragmode="pan",
+                      legend={"orientation": "h", "y": 1.08, "x": 0}, margin={"l": 10, "r": 10, "t": 60, "b": 30})
+    return fig

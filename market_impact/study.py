@@ -47,6 +47,7 @@ class Confounder:
     title_en: str
     session: pd.Timestamp
     day: int  # session offset from day 0
+    title_hi: str = ""
 
 
 @dataclass(frozen=True, eq=False)
@@ -208,12 +209,15 @@ def find_confounders(events: Iterable[EventLike], event: date | str | pd.Timesta
     for ev in events:
         if exclude_id is not None and ev.id == exclude_id:
             continue
+        if getattr(ev, "granularity", "day") != "day":  # a month or a year has no session to fall in a window
+            continue
         d = pd.Timestamp(ev.date).normalize()
         if exclude_id is None and d == ev_day:
             continue
         s = session_on_or_after(d, exchange)
         if first <= s <= last:
-            found.append(Confounder(ev.id, d, ev.title_en, s, int(axis.searchsorted(s)) - pos0))
+            found.append(Confounder(ev.id, d, ev.title_en, s, int(axis.searchsorted(s)) - pos0,
+                                    getattr(ev, "title_hi", "") or ""))
     return tuple(sorted(found, key=lambda c: (c.day, c.date, c.id)))
 
 

@@ -1,0 +1,98 @@
+"""AppTest of the Event study page: controls from the URL, the AR/CAR chart, tables, cross-section, Hindi."""
+
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.plotly_util import values
+
+
+def run(**params):
+    at = AppTest.from_file("../pages/study.py", default_timeout=60)
+    for k, v in params.items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def charts(at):
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def test_default_is_r1_release_with_stargate_flagged_as_confounder():
+    at = run()
+    assert not at.exception and not at.error
+    assert len(at.get("plotly_chart")) == 3
+    assert "Stargate" in " ".join(w.value for w in at.warning)
+    assert any("Tue 21 Jan 2025" in m.value for m in at.markdown)  # R1 on a US holiday → next session
+
+
+def test_crash_day_shows_nvidia_abnormal_return_in_metric_chart_and_table():
+    at = run(event="nvidia-record-fall", sym="NVDA", win="0,0")
+    assert not at.exception
+    assert at.metric[0].value == "−13.21%"
+    assert at.metric[1].value.endswith("***")
+    ar_chart = charts(at)[0]
+    bars = [tr for tr in ar_chart["data"] if tr["type"] == "bar"]
+    day0 = {x: y for tr in bars for x, y in zip(values(tr["x"]), values(tr["y"]), strict=True)}[0]
+    assert day0 == pytest.approx(-13.21, abs=0.01)
+    assert any(tr.get("fill") == "tonexty" for tr in ar_chart["data"])  # the ±1.96σ̂ band
+    table = at.dataframe[0].value
+    row = table[(table["Symbol"] == "NVDA") & (table["Window"] == "[+0,+0]")].iloc[0]
+    assert row["CAR %"] == pytest.approx(-13.213, abs=0.01) and row["Sig."] == "***"
+
+
+def test_cross_section_ranks_every_firm_and_heatmap_covers_all_windows():
+    at = run(event="nvidia-record-fall", sym="NVDA,AVGO", win="0,3")
+    assert not at.exception
+    ranked = charts(at)[1]
+    ys = [y for tr in ranked["data"] for y in values(tr["y"])]
+    order = ranked["layout"]["xaxis"]["categoryarray"]
+    by_symbol = {x: y for tr in ranked["data"] for x, y in zip(values(tr["x"]), values(tr["y"]), strict=True)}
+    assert [by_symbol[s] for s in order] == sorted(ys, reverse=True)
+    assert len(order) > 100 and "SNDK" not in order  # listed after the event: skipped, not zero
+    assert len({tr["name"] for tr in ranked["data"]}) >= 5  # coloured by group
+    heat = charts(at)[2]["data"][0]
+    assert heat["type"] == "heatmap" and list(heat["y"])[-1] == "[+0,+3]"  # five defaults + the custom one
+    tests = at.dataframe[1].value
+    assert set(tests["Set"]) == {"All 115 snapshot firms", "Your symbols"}
+
+
+def test_every_table_has_a_csv_download():
+    at = run(event="nvidia-record-fall")
+    buttons = at.get("download_button")
+    assert len(buttons) == len(at.dataframe) == 4
+
+
+def test_formulas_are_shown_with_latex():
+    at = run()
+    latex = " ".join(el.value for el in at.latex)
+    assert len(at.latex) == 3 and "AR_{it}" in latex and "Patell" in latex and "BMP" in latex
+
+
+def test_hindi_page_reads_the_result_in_hindi():
+    at = run(lang="hi", event="nvidia-record-fall", sym="NVDA")
+    assert not at.exception
+    assert at.title[0].value.startswith("इवेंट स्टडी")
+    text = " ".join(m.value for m in at.markdown)
+    assert "एनवीडिया ने" in text and "13.21% बदतर" in text and "1% पर महत्वपूर्ण" in text
+
+
+def test_symbol_without_history_gets_a_message_not_a_traceback():
+    at = run(sym="SNDK")
+    assert not at.exception and not at.error
+    assert "at least 60" in at.warning[0].value
+
+
+def test_bad_url_values_fall_back_to_defaults_with_a_note():
+    at = run(event="2030-01-01", win="9,3", est="x", sym="<script>", model="capm", bench="^FOO")
+    assert not at.exception and not at.error
+    assert len(at.info) == 6
+    assert len(at.get("plotly_chart")) == 3
+
+
+def test_changing_the_window_updates_the_url():
+    at = run(event="nvidia-record-fall")
+    at.slider(key="st_win").set_value((-1, 1)).run()
+    assert at.query_params["win"] in ("-1,1", ["-1,1"])
+    assert at.metric[0].label == "CAR [-1,+1]"
