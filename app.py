@@ -16,7 +16,9 @@ PAGES = {
     "app.section_story": [
         st.Page("pages/overview.py", title=t("page.overview", lang), icon=":material/monitoring:", url_path="overview", default=True),
     ],
-    "app.section_analyse": [],
+    "app.section_analyse": [
+        st.Page("pages/study.py", title=t("page.study", lang), icon=":material/query_stats:", url_path="study"),
+    ],
     "app.section_sources": [
         st.Page("pages/data.py", title=t("page.data", lang), icon=":material/database:", url_path="data"),
     ],
