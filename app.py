@@ -15,11 +15,13 @@ lang = language_toggle(current_lang())
 PAGES = {
     "app.section_story": [
         st.Page("pages/overview.py", title=t("page.overview", lang), icon=":material/monitoring:", url_path="overview", default=True),
+        st.Page("pages/timeline.py", title=t("page.timeline", lang), icon=":material/timeline:", url_path="timeline"),
     ],
     "app.section_analyse": [
         st.Page("pages/study.py", title=t("page.study", lang), icon=":material/query_stats:", url_path="study"),
     ],
     "app.section_sources": [
+        st.Page("pages/articles.py", title=t("page.articles", lang), icon=":material/article:", url_path="articles"),
         st.Page("pages/data.py", title=t("page.data", lang), icon=":material/database:", url_path="data"),
     ],
 }

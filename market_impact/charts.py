@@ -429,3 +429,73 @@ def timeline_figure(rows: pd.DataFrame, lanes: Mapping[str, str], *, category_la
     fig.update_layout(hovermode="closest", clickmode="event+select", dragmode="pan",
                       legend={"orientation": "h", "y": 1.08, "x": 0}, margin={"l": 10, "r": 10, "t": 60, "b": 30})
     return fig
+
+
+TIMELINE_SIZES = {1: 17, 2: 12, 3: 9}
+TIMELINE_LEVELS = 5
+
+
+def _stack_levels(frame: pd.DataFrame, base: Mapping[str, int], x_range: tuple | None) -> list[float]:
+    """A y for each row: its lane, moved down a level while it would sit on top of an earlier dot or bar
+    (closer than 1/50 of the visible span), so events days apart stay apart at any zoom."""
+    if frame.empty:
+        return []
+    lo, hi = (pd.Timestamp(x_range[0]), pd.Timestamp(x_range[1])) if x_range else (frame["start"].min(), frame["end"].max())
+    gap = max(pd.Timedelta(days=1), (hi - lo) / 50)
+    busy: dict[tuple[str, int], pd.Timestamp] = {}
+    ys = []
+    for lane, start, end in zip(frame["lane"], frame["start"], frame["end"], strict=True):
+        level = next((lv for lv in range(TIMELINE_LEVELS) if busy.get((lane, lv), pd.Timestamp.min) <= start), None)
+        if level is None:  # every level busy: reuse the one that frees first
+            level = min(range(TIMELINE_LEVELS), key=lambda lv: busy[(lane, lv)])
+        busy[(lane, level)] = max(end, start + gap)
+        ys.append(base[lane] - 0.17 * level)
+    return ys
+
+
+def timeline_figure(rows: pd.DataFrame, lanes: Mapping[str, str], *, category_labels: Mapping[str, str] | None = None,
+                    selected: str | None = None, x_range: tuple | None = None, title: str = "",
+                    height: int | None = None, font_size: int = 13) -> go.Figure:
+    """Events on a date axis, one lane per key of `lanes` (top to bottom), coloured by category.
+
+    `rows` is `market_impact.timeline.timeline_rows(...)`: day events are dots; month, year and period
+    events are a dot at their start and a bar over their span. Context events (dated by outside
+    sources) are open diamonds. Each dot carries its event id in `customdata[0]` for `on_select`.
+    """
+    order = list(lanes)
+    base = {key: -i for i, key in enumerate(order)}
+    frame = rows[rows["lane"].isin(base)].sort_values(["start", "importance"]).copy()
+    frame["y"] = _stack_levels(frame, base, x_range)
+    labels = category_labels or {}
+    fig = go.Figure()
+    spans = frame[frame["granularity"] != "day"]
+    for cat, part in spans.groupby("category", sort=False):
+        xs, ys = [], []
+        for r in part.itertuples(index=False):
+            xs += [r.start, r.end, None]
+            ys += [r.y, r.y, None]
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": CATEGORY_COLOURS.get(cat, "#444"), "width": 6},
+                                 opacity=0.35, hoverinfo="skip", showlegend=False, name=f"span:{cat}"))
+    for cat in CATEGORY_COLOURS:
+        part = frame[frame["category"] == cat]
+        if part.empty:
+            continue
+        fig.add_trace(go.Scatter(
+            x=part["start"], y=part["y"], mode="markers", name=labels.get(cat, cat),
+            marker={"color": CATEGORY_COLOURS[cat], "size": [TIMELINE_SIZES.get(int(i), 9) for i in part["importance"]],
+                    "symbol": ["diamond-open" if c else "circle" for c in part["context"]],
+                    "line": {"width": [2 if c else 1 for c in part["context"]], "color": CATEGORY_COLOURS[cat]}},
+            customdata=part[["id", "title", "date_label", "source", "quote", "session"]].to_numpy(),
+            hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<br><i>%{customdata[4]}</i><extra></extra>",
+        ))
+    if selected is not None and (frame["id"] == selected).any():
+        part = frame[frame["id"] == selected]
+        fig.add_trace(go.Scatter(x=part["start"], y=part["y"], mode="markers", name="selected", showlegend=False,
+                                 hoverinfo="skip", marker={"size": 28, "symbol": "circle-open", "color": "#111", "line": {"width": 3}}))
+    style_figure(fig, title=title, height=height or 150 + 62 * len(order), font_size=font_size)
+    fig.update_yaxes(tickvals=[base[k] for k in order], ticktext=[lanes[k] for k in order], range=[-len(order) + 0.3, 0.5],
+                     zeroline=False, showgrid=True, gridcolor="#eee", fixedrange=True)
+    fig.update_xaxes(type="date", range=list(x_range) if x_range else None)
+    fig.update_layout(hovermode="closest", clickmode="event+select", dragmode="pan",
+                      legend={"orientation": "h", "y": 1.08, "x": 0}, margin={"l": 10, "r": 10, "t": 60, "b": 30})
+    return fig

@@ -1,0 +1,145 @@
+"""Loaders and widgets for the Timeline and Articles pages (the only Streamlit code of issue 3)."""
+
+from __future__ import annotations
+
+from html import escape
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+
+from market_impact.articles import Article, article_text, load_articles
+from market_impact.events import Disagreement, Event, disagreements, load_events
+from market_impact.extraction import Mention, extract_article
+from market_impact.i18n import format_date, t
+from market_impact.timeline import QuoteInContext, Run, price_link_params
+
+DATE_COLOUR, NUMBER_COLOUR, QUOTE_COLOUR = "#dbeafe", "#ffedd5", "#fef08a"
+
+
+@st.cache_resource(show_spinner=False)
+def cached_catalogue() -> tuple[tuple[Event, ...], tuple[Disagreement, ...], dict[str, Article]]:
+    """Events, disagreements and articles, validated once (frozen models: one shared copy is safe)."""
+    return tuple(load_events()), tuple(disagreements()), load_articles()
+
+
+@st.cache_data(show_spinner=False)
+def cached_mentions(article_id: str) -> list[Mention]:
+    return extract_article(article_id)
+
+
+@st.cache_data(show_spinner=False)
+def cached_article_text(article_id: str) -> str:
+    return article_text(article_id)
+
+
+def _font(lang: str) -> str:
+    return "font-family: 'Noto Sans Devanagari', 'Lohit Devanagari', 'Noto Sans', sans-serif; line-height: 1.75;"
+
+
+def quote_html(q: QuoteInContext, lang: str) -> str:
+    """The paragraph with the quote marked. Every piece of text is escaped: nothing is rendered as HTML."""
+    return (f'<p lang="hi" style="{_font(lang)}">{escape(q.before)}'
+            f'<mark style="background:{QUOTE_COLOUR}; padding:0 2px">{escape(q.quote)}</mark>{escape(q.after)}</p>')
+
+
+def mention_title(m: Mention, lang: str) -> str:
+    if m.kind == "date":
+        if m.value is None:
+            return t("articles.kind.date", lang)
+        end = f" – {m.period_end}" if m.period_end and m.period_end != m.value else ""
+        return f"{m.value}{end} ({m.granularity})"
+    q = {"about": "≈ ", "more_than": "> ", "less_than": "< "}.get(m.qualifier or "", "")
+    upper = f"–{m.upper:,.10g}" if m.upper is not None else ""
+    return f"{q}{m.value:,.10g}{upper} {m.unit or ''}".strip()
+
+
+def runs_html(runs: list[Run], lang: str) -> str:
+    """One paragraph, its mentions highlighted; a mention that belongs to an event links to it."""
+    parts = []
+    for r in runs:
+        if r.mention is None:
+            parts.append(escape(r.text))
+            continue
+        colour = DATE_COLOUR if r.mention.kind == "date" else NUMBER_COLOUR
+        title = escape(mention_title(r.mention, lang), quote=True)
+        inner = f'<mark title="{title}" style="background:{colour}; padding:0 2px; border-radius:3px">{escape(r.text)}</mark>'
+        if r.event:
+            href = "timeline?" + urlencode({"event": r.event, "preset": "all", **({"lang": lang} if lang != "en" else {})})
+            inner = f'<a href="{escape(href, quote=True)}" target="_self" style="color:inherit">{inner}</a>'
+        parts.append(inner)
+    return f'<p lang="hi" style="{_font(lang)}">{"".join(parts)}</p>'
+
+
+def show_html(html: str) -> None:
+    st.html(html)
+
+
+def event_detail(event: Event, articles: dict[str, Article], lang: str, quotes: list[tuple[str, QuoteInContext | None]]) -> None:
+    """The selected event: both titles, when, its sessions, each quote inside its paragraph, a link to prices."""
+    with st.container(border=True):
+        st.subheader(md(event.title(lang)))
+        c1, c2 = st.columns(2)
+        c1.markdown(f"**{t('timeline.title_en', lang)}:** {md(event.title_en)}")
+        c2.markdown(f"**{t('timeline.title_hi', lang)}:** {md(event.title_hi)}")
+        when = format_date(event.date, lang) if event.granularity == "day" else event.date_text
+        badges = [f"**{t('timeline.when', lang)}:** {when} ({t('timeline.granularity.' + event.granularity, lang)})",
+                  f"**{t('timeline.category', lang)}:** {t('cat.' + event.category, lang)}",
+                  t("timeline.importance_n", lang, n=event.importance)]
+        if event.context:
+            badges.append(f":gray-badge[{t('timeline.context_badge', lang)}]")
+        if event.tickers:
+            badges.append(f"**{t('timeline.tickers', lang)}:** {', '.join(event.tickers)}")
+        st.markdown(" · ".join(badges))
+        if event.note(lang):
+            st.caption(f"{t('timeline.note', lang)}: {event.note(lang)}")
+        if event.session is not None:
+            rows = {t(f"timeline.exchange.{ex}", lang): format_date(day, lang, weekday=True) if day else "—"
+                    for ex, day in event.sessions.items()}
+            st.markdown(f"**{t('timeline.sessions', lang)}:** " + " · ".join(f"{k}: {v}" for k, v in rows.items()))
+            params = price_link_params(event)
+            if lang != "en":
+                params["lang"] = lang
+            st.markdown(f"[{t('timeline.open_prices', lang, date=format_date(event.session, lang))}](prices?{urlencode(params)})")
+        else:
+            st.caption(t("timeline.no_session", lang, granularity=t("timeline.granularity." + event.granularity, lang)))
+        st.markdown(f"**{t('timeline.sources', lang)}**")
+        for label, q in quotes:
+            st.caption(label)
+            if q is not None:
+                show_html(quote_html(q, lang))
+        for s in event.outside_sources:
+            st.markdown(f"{t('timeline.outside_source', lang)}: [{md(s.outlet)} — {md(s.title)}]({s.url})")
+
+
+def disagreement_block(d: Disagreement, articles: dict[str, Article], lang: str) -> None:
+    """One disagreement: the sides next to each other, each with its value and its own words."""
+    with st.container(border=True):
+        badge = f":red-badge[{t('timeline.conflict', lang)}]" if d.conflict else f":gray-badge[{t('timeline.wording', lang)}]"
+        st.markdown(f"**{md(d.topic(lang))}** {badge}")
+        cols = st.columns(len(d.sides))
+        for col, side in zip(cols, d.sides, strict=True):
+            art = articles.get(side.article)
+            col.markdown(f"**{md(side.says(lang))}**")
+            col.caption(f"{side.article} · {art.headline(lang) if art else ''}")
+            col.html(f'<blockquote lang="hi" style="{_font(lang)} margin:0; padding-left:8px; border-left:3px solid #ccc">'
+                     f"“{escape(side.quote)}”</blockquote>")
+        if d.note(lang):
+            st.caption(d.note(lang))
+
+
+def mentions_table(mentions: list[Mention], links: dict[int, str], events_by_id: dict[str, Event], lang: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        t("articles.col.text", lang): [m.text for m in mentions],
+        t("articles.col.kind", lang): [t(f"articles.kind.{m.kind}", lang) for m in mentions],
+        t("articles.col.value", lang): [mention_title(m, lang) for m in mentions],
+        t("articles.col.event", lang): [events_by_id[links[k]].title(lang) if k in links else "" for k in range(len(mentions))],
+    })
+
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|$<>~:"})
+
+
+def md(text: str) -> str:
+    """Markdown-escape text from the catalogue (a "$" would otherwise start LaTeX)."""
+    return text.translate(_MD_SPECIAL)
