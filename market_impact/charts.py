@@ -337,8 +337,14 @@ def ar_car_figure(path: pd.DataFrame, *, labels: Mapping[str, str], title: str =
     style_figure(fig, title=title, y_title=labels.get("y_title", ""), height=height, font_size=font_size)
     span = int(path["day"].max() - path["day"].min()) if len(path) else 0
     fig.update_xaxes(title=labels.get("x_title", ""), dtick=1 if span <= 25 else 5, zeroline=False)
-    fig.update_layout(hovermode="closest", barmode="overlay", bargap=0.25)
+    fig.update_layout(hovermode="closest", barmode="overlay", bargap=0.25, **_legend_under_title(100))
     return fig
+
+
+def _legend_under_title(top: int) -> dict:
+    """Title on the first line, the legend on its own line(s) under it: they never overlap."""
+    return {"title": {"y": 0.985, "yanchor": "top", "yref": "container"}, "margin": {"t": top},
+            "legend": {"orientation": "h", "y": 1.01, "yanchor": "bottom", "x": 0, "xanchor": "left"}}
 
 
 def ranked_car_figure(ranked: pd.DataFrame, *, group_names: Mapping[str, str] | None = None, title: str = "",
@@ -358,7 +364,7 @@ def ranked_car_figure(ranked: pd.DataFrame, *, group_names: Mapping[str, str] | 
         ))
     style_figure(fig, title=title, y_title=y_title, height=height, font_size=font_size)
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=order, tickangle=-90, tickfont={"size": 9})
-    fig.update_layout(hovermode="closest", bargap=0.15, legend={"y": 1.02})
+    fig.update_layout(hovermode="closest", bargap=0.15, **_legend_under_title(120))
     return fig
 
 

@@ -273,16 +273,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "hi": "घटना का सत्र {date}: {days} {name} ने घटना से पहले के अपने औसत दिन से {car} {direction} प्रदर्शन किया (संचयी असामान्य रिटर्न, CAR)।",
     },
     "study.read_stats": {
-        "en": "On an ordinary day its abnormal return swings by about {sigma}, so for this window the standard error is {se}. The ratio is t = {tstat} (p = {p}): {verdict}",
-        "hi": "सामान्य दिन में इसका असामान्य रिटर्न लगभग {sigma} ऊपर-नीचे होता है, इसलिए इस विंडो की मानक त्रुटि {se} है। अनुपात t = {tstat} (p = {p}): {verdict}",
+        "en": "On an ordinary day its abnormal return swings by about {sigma}, so for this window the standard error is {se}. The ratio is t = {tstat} (p {p}): {verdict}",
+        "hi": "सामान्य दिन में इसका असामान्य रिटर्न लगभग {sigma} ऊपर-नीचे होता है, इसलिए इस विंडो की मानक त्रुटि {se} है। अनुपात t = {tstat} (p {p}): {verdict}",
     },
     "study.read_beta": {
         "en": "Before the event (over {n} sessions) {name} moved on average {beta} times as much as {benchmark}; that is the yardstick.",
         "hi": "घटना से पहले ({n} सत्रों में) {name} औसतन {benchmark} से {beta} गुना हिला; यही पैमाना है।",
     },
     "study.read_cross": {
-        "en": "Across {n} firms ({universe}) the mean CAR was {mean}, {pos} of them positive; the BMP test gives t = {bmp} (p = {p}): {verdict}",
-        "hi": "{n} कंपनियों ({universe}) में औसत CAR {mean} रहा, इनमें {pos} धनात्मक; BMP परीक्षण t = {bmp} (p = {p}) देता है: {verdict}",
+        "en": "Across {n} firms ({universe}) the mean CAR was {mean}, {pos} of them positive; the BMP test gives t = {bmp} (p {p}): {verdict}",
+        "hi": "{n} कंपनियों ({universe}) में औसत CAR {mean} रहा, इनमें {pos} धनात्मक; BMP परीक्षण t = {bmp} (p {p}) देता है: {verdict}",
     },
     "study.read_confounders": {
         "en": "Caution: other events fall in the same window — {events} — so the move cannot be put down to this event alone.",

@@ -119,6 +119,20 @@ def table_windows(result: StudyResult, window: Window) -> list[Window]:
     return [w for w in dict.fromkeys((*DEFAULT_WINDOWS, window)) if w in result.results]
 
 
+def format_p(p: float, lang: str, relation: bool = False) -> str:
+    """p-values as people read them: 0.0357, or "< 0.0001" rather than a misleading 0.0000.
+    With `relation`, "= 0.0357" / "< 0.0001", to follow a "p" in a sentence."""
+    if p is None or (isinstance(p, float) and math.isnan(p)):
+        return "—"
+    if p < 0.0001:
+        return "< " + format_number(0.0001, lang, 4)
+    return ("= " if relation else "") + format_number(p, lang, 4)
+
+
+def _sig3(x: float) -> float:
+    return float(f"{x:.3g}") if x == x else x  # 3 significant digits; NaN stays NaN
+
+
 def stars(p: float) -> str:
     if p is None or (isinstance(p, float) and math.isnan(p)):
         return ""
@@ -139,7 +153,7 @@ def results_table(result: StudyResult, symbols: Sequence[str], windows: Sequence
             rows.append({
                 t("study.col_symbol", lang): s, t("study.col_name", lang): names.get(s, s),
                 t("study.col_window", lang): window_label(w), t("study.col_car", lang): round(100 * r.car, 3),
-                t("study.col_t", lang): round(r.t, 2), t("study.col_p", lang): round(r.p, 4),
+                t("study.col_t", lang): round(r.t, 2), t("study.col_p", lang): _sig3(r.p),
                 t("study.col_stars", lang): stars(r.p), t("study.col_beta", lang): round(r.beta, 3),
                 t("study.col_alpha", lang): round(100 * r.alpha, 4), t("study.col_sigma", lang): round(100 * r.sigma, 3),
                 t("study.col_benchmark", lang): r.benchmark or "—", t("study.col_days", lang): r.window_sessions,
@@ -157,9 +171,9 @@ def cross_section_table(result: StudyResult, windows: Sequence[Window], sets: Ma
             rows.append({
                 t("study.col_set", lang): label, t("study.col_window", lang): window_label(w), "N": cs.n,
                 t("study.col_mean", lang): round(100 * cs.mean_car, 3), t("study.col_pos", lang): cs.n_positive,
-                "Patell z": round(cs.patell_z, 2), "Patell p": round(cs.patell_p, 4),
-                "BMP t": round(cs.bmp_t, 2), "BMP p": round(cs.bmp_p, 4),
-                t("study.col_sign", lang): round(cs.sign_z, 2), t("study.col_sign_p", lang): round(cs.sign_p, 4),
+                "Patell z": round(cs.patell_z, 2), "Patell p": _sig3(cs.patell_p),
+                "BMP t": round(cs.bmp_t, 2), "BMP p": _sig3(cs.bmp_p),
+                t("study.col_sign", lang): round(cs.sign_z, 2), t("study.col_sign_p", lang): _sig3(cs.sign_p),
                 t("study.col_stars", lang): stars(cs.bmp_p),
             })
     return pd.DataFrame(rows)
@@ -223,14 +237,14 @@ def reading(r: SymbolStudy, name: str, lang: str, *, cross: CrossSection | None 
         t(f"study.read_main.{r.model}", lang, name=name, date=format_date(r.event_session, lang, weekday=True),
           days=days, car=format_pct(abs(r.car), lang, signed=False), direction=direction, benchmark=bench),
         t("study.read_stats", lang, sigma=format_pct(r.sigma, lang, signed=False), se=format_pct(r.car_se, lang, signed=False),
-          tstat=format_number(r.t, lang), p=format_number(r.p, lang, 4), verdict=_verdict(r.p, lang)),
+          tstat=format_number(r.t, lang), p=format_p(r.p, lang, relation=True), verdict=_verdict(r.p, lang)),
     ]
     if r.model == "market":
         paras.append(t("study.read_beta", lang, name=name, beta=format_number(r.beta, lang), benchmark=bench,
                        n=r.estimation_sessions))
     if cross is not None and cross.n > 1:
         paras.append(t("study.read_cross", lang, n=cross.n, universe=universe_label, mean=format_pct(cross.mean_car, lang),
-                       pos=cross.n_positive, bmp=format_number(cross.bmp_t, lang), p=format_number(cross.bmp_p, lang, 4),
+                       pos=cross.n_positive, bmp=format_number(cross.bmp_t, lang), p=format_p(cross.bmp_p, lang, relation=True),
                        verdict=_verdict(cross.bmp_p, lang) if not math.isnan(cross.bmp_p) else ""))
     if confounders:
         titles = "; ".join(f"{c.title_hi if lang == 'hi' and c.title_hi else c.title_en} ({format_date(c.session, lang)})"

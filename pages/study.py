@@ -102,7 +102,7 @@ label = rep.window_label(win)
 m1, m2, m3, m4 = st.columns(4)
 m1.metric(t("study.metric_car", lang, window=label), format_pct(r.car, lang))
 m2.metric(t("study.metric_t", lang), f"{format_number(r.t, lang)} {rep.stars(r.p)}".strip())
-m3.metric(t("study.metric_p", lang), format_number(r.p, lang, 4))
+m3.metric(t("study.metric_p", lang), rep.format_p(r.p, lang))
 m4.metric(t("study.metric_beta", lang, benchmark=r.benchmark or "—"), format_number(r.beta, lang))
 st.caption(t("study.session_note", lang, exchange=r.exchange, date=format_date(r.event_session, lang, weekday=True)))
 if r.estimation_shortened:
