@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from market_impact.prices import return_price
 
-PALETTE = ["#76b900", "#1f77b4", "#d62728", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22"]
+PALETTE = ["#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f", "#1f3b73", "#b8860b", "#2ca02c", "#6a3d9a"]
 SYMBOL_COLOURS = {"NVDA": "#76b900", "^IXIC": "#1f77b4", "^GSPC": "#d62728", "SMH": "#9467bd", "^NDX": "#17becf"}
 FONT = "Noto Sans, Lohit Devanagari, sans-serif"
 
@@ -52,11 +52,11 @@ def _x(index: pd.Index) -> list[str]:
 
 
 CATEGORY_COLOURS = {
-    "model_release": "#76b900",
-    "market_move": "#d62728",
-    "company_statement": "#1f77b4",
-    "policy_regulation": "#9467bd",
-    "people_funding": "#ff7f0e",
+    "model release": "#76b900",
+    "market move": "#d62728",
+    "company statement": "#1f77b4",
+    "policy/regulation": "#9467bd",
+    "people & funding": "#ff7f0e",
     "context": "#7f7f7f",
 }
 OVERLAY_COLUMNS = ["id", "session", "date_label", "title", "category", "importance", "source", "quote"]
@@ -108,10 +108,11 @@ def price_figure(
     fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.78, 0.22], vertical_spacing=0.03) if volume else go.Figure()
     row = {"row": 1, "col": 1} if volume else {}
     unit = "%" if mode == "pct" else ""
-    for i, sym in enumerate(wide.columns):
+    spare = iter(PALETTE * 2)
+    for sym in wide.columns:
         s = wide[sym].dropna()
         label = names.get(sym, sym)
-        colour = SYMBOL_COLOURS.get(sym, PALETTE[i % len(PALETTE)])
+        colour = SYMBOL_COLOURS.get(sym) or next(spare)
         g = data[data["symbol"] == sym]
         if candles and mode in ("absolute", "log") and g[["open", "high", "low"]].notna().all(axis=None):
             fig.add_trace(
@@ -171,8 +172,8 @@ def add_window_shading(fig: go.Figure, axis: list[str], first: pd.Timestamp, las
     fig.add_shape(type="rect", xref="x", yref="paper", x0=x0 - 0.5, x1=x1 + 0.5, y0=0, y1=1,
                   fillcolor="rgba(255, 193, 7, 0.18)", line={"width": 0}, layer="below")
     if label:
-        fig.add_annotation(x=(x0 + x1) / 2, y=1, xref="x", yref="paper", text=label, showarrow=False, yanchor="bottom",
-                           font={"size": 12, "color": "#8a6d00"})
+        fig.add_annotation(x=x0 - 0.5, y=0.99, xref="x", yref="paper", text=label, showarrow=False, yanchor="top", xanchor="left",
+                           font={"size": 12, "color": "#8a6d00"}, bgcolor="rgba(255,255,255,0.7)")
 
 
 def add_event_markers(fig: go.Figure, axis: list[str], events: pd.DataFrame, line: pd.Series | None,
@@ -387,58 +388,7 @@ def car_heatmap_figure(matrix: pd.DataFrame, *, title: str = "", colorbar_title:
 
 
 TIMELINE_SIZES = {1: 17, 2: 12, 3: 9}
-
-
-def timeline_figure(rows: pd.DataFrame, lanes: Mapping[str, str], *, category_labels: Mapping[str, str] | None = None,
-                    selected: str | None = None, x_range: tuple | None = None, title: str = "",
-                    height: int | None = None, font_size: int = 13) -> go.Figure:
-    """Events on a date axis, one lane per key of `lanes` (top to bottom), coloured by category.
-
-    `rows` is `market_impact.timeline.timeline_rows(...)`: day events are dots; month, year and period
-    events are a dot at their start and a bar over their span. Context events (dated by outside
-    sources) are open diamonds. Each dot carries its event id in `customdata[0]` for `on_select`.
-    """
-    order = list(lanes)
-    base = {key: -i for i, key in enumerate(order)}
-    frame = rows[rows["lane"].isin(base)].copy()
-    frame["y"] = [base[k] - 0.2 * (s % 4) for k, s in zip(frame["lane"], frame["stack"], strict=True)]
-    labels = category_labels or {}
-    fig = go.Figure()
-    spans = frame[frame["granularity"] != "day"]
-    for cat, part in spans.groupby("category", sort=False):
-        xs, ys = [], []
-        for r in part.itertuples(index=False):
-            xs += [r.start, r.end, None]
-            ys += [r.y, r.y, None]
-        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": CATEGORY_COLOURS.get(cat, "#444"), "width": 6},
-                                 opacity=0.35, hoverinfo="skip", showlegend=False, name=f"span:{cat}"))
-    for cat in CATEGORY_COLOURS:
-        part = frame[frame["category"] == cat]
-        if part.empty:
-            continue
-        fig.add_trace(go.Scatter(
-            x=part["start"], y=part["y"], mode="markers", name=labels.get(cat, cat),
-            marker={"color": CATEGORY_COLOURS[cat], "size": [TIMELINE_SIZES.get(int(i), 9) for i in part["importance"]],
-                    "symbol": ["diamond-open" if c else "circle" for c in part["context"]],
-                    "line": {"width": [2 if c else 1 for c in part["context"]], "color": CATEGORY_COLOURS[cat]}},
-            customdata=part[["id", "title", "date_label", "source", "quote", "session"]].to_numpy(),
-            hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<br><i>%{customdata[4]}</i><extra></extra>",
-        ))
-    if selected is not None and (frame["id"] == selected).any():
-        part = frame[frame["id"] == selected]
-        fig.add_trace(go.Scatter(x=part["start"], y=part["y"], mode="markers", name="selected", showlegend=False,
-                                 hoverinfo="skip", marker={"size": 28, "symbol": "circle-open", "color": "#111", "line": {"width": 3}}))
-    style_figure(fig, title=title, height=height or 150 + 62 * len(order), font_size=font_size)
-    fig.update_yaxes(tickvals=[base[k] for k in order], ticktext=[lanes[k] for k in order], range=[-len(order) + 0.3, 0.5],
-                     zeroline=False, showgrid=True, gridcolor="#eee", fixedrange=True)
-    fig.update_xaxes(type="date", range=list(x_range) if x_range else None)
-    fig.update_layout(hovermode="closest", clickmode="event+select", dragmode="pan",
-                      legend={"orientation": "h", "y": 1.08, "x": 0}, margin={"l": 10, "r": 10, "t": 60, "b": 30})
-    return fig
-
-
-TIMELINE_SIZES = {1: 17, 2: 12, 3: 9}
-TIMELINE_LEVELS = 5
+TIMELINE_LEVELS = 6
 
 
 def _stack_levels(frame: pd.DataFrame, base: Mapping[str, int], x_range: tuple | None) -> list[float]:
@@ -455,7 +405,7 @@ def _stack_levels(frame: pd.DataFrame, base: Mapping[str, int], x_range: tuple |
         if level is None:  # every level busy: reuse the one that frees first
             level = min(range(TIMELINE_LEVELS), key=lambda lv: busy[(lane, lv)])
         busy[(lane, level)] = max(end, start + gap)
-        ys.append(base[lane] - 0.17 * level)
+        ys.append(base[lane] - 0.14 * level)
     return ys
 
 

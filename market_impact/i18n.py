@@ -156,6 +156,92 @@ STRINGS: dict[str, dict[str, str]] = {
         "hi": "{base} (आर1 से पहले का आख़िरी सत्र) को 100 मानकर",
     },
     "overview.y_normalised": {"en": "Index (base = 100)", "hi": "सूचकांक (आधार = 100)"},
+    # -- story (overview narrative + KPIs) --
+    "story.narrative": {
+        "en": "DeepSeek released R1 on {r1_day}, a US market holiday; its first New York session was the next day. "
+        "A week later, on {crash}, Nvidia {nvda_dir} {nvda_pct} (from ${nvda_prev} to ${nvda_close}), wiping about {mv} off its market value "
+        "({shares} billion shares). The Nasdaq Composite moved {nasdaq_pct}, the S&P 500 {sp_pct} and the semiconductor ETF (SMH) {smh_pct}. "
+        "On {rebound_day} Nvidia recovered {rebound_pct}.",
+        "hi": "डीपसीक ने आर1 {r1_day} को जारी किया — उस दिन अमेरिकी बाज़ार बंद थे; न्यूयॉर्क का पहला सत्र अगले दिन था। "
+        "एक सप्ताह बाद, {crash} को एनवीडिया {nvda_pct} {nvda_dir} (${nvda_prev} से ${nvda_close}), और उसके बाज़ार मूल्य से लगभग {mv} मिट गए "
+        "({shares} अरब शेयर)। नैस्डैक कंपोज़िट {nasdaq_pct}, एसएंडपी 500 {sp_pct} और सेमीकंडक्टर ईटीएफ (SMH) {smh_pct} बदला। "
+        "{rebound_day} को एनवीडिया {rebound_pct} सँभला।",
+    },
+    "story.kpi_nvda": {"en": "Nvidia · {day}", "hi": "एनवीडिया · {day}"},
+    "story.kpi_nvda_help": {
+        "en": "Quoted close {close} vs {prev} on {prev_day}: {change} per share.",
+        "hi": "उद्धृत क्लोज़ {close}, {prev_day} के {prev} के मुकाबले: प्रति शेयर {change}।",
+    },
+    "story.kpi_mv": {"en": "Nvidia market value", "hi": "एनवीडिया बाज़ार मूल्य"},
+    "story.kpi_mv_help": {
+        "en": "Change in close × {shares} shares outstanding — {source}",
+        "hi": "क्लोज़ में बदलाव × {shares} बकाया शेयर — {source}",
+    },
+    "story.kpi_nasdaq": {"en": "Nasdaq · {day}", "hi": "नैस्डैक · {day}"},
+    "story.kpi_smh": {"en": "Chip ETF (SMH) · {day}", "hi": "चिप ईटीएफ (SMH) · {day}"},
+    "story.kpi_rebound": {"en": "Nvidia · {day}", "hi": "एनवीडिया · {day}"},
+    "story.fell": {"en": "fell", "hi": "गिरा"},
+    "story.rose": {"en": "rose", "hi": "चढ़ा"},
+    "story.per_share": {"en": "{change} per share", "hi": "प्रति शेयर {change}"},
+    "story.events_caption": {
+        "en": "Diamonds mark the most important events from the articles (hover for the quote); dotted lines are their trading sessions.",
+        "hi": "हीरे लेखों की सबसे अहम घटनाएँ दिखाते हैं (उद्धरण के लिए होवर करें); बिंदीदार रेखाएँ उनके कारोबारी सत्र हैं।",
+    },
+    "story.open_prices": {"en": "Explore every symbol on the Prices page →", "hi": "कीमतें पृष्ठ पर हर प्रतीक देखें →"},
+    # -- prices page --
+    "page.prices": {"en": "Prices", "hi": "कीमतें"},
+    "prices.title": {"en": "Prices against events", "hi": "घटनाओं के सामने कीमतें"},
+    "prices.symbols": {"en": "Symbols", "hi": "प्रतीक"},
+    "prices.add_group": {"en": "Add a whole group", "hi": "पूरा समूह जोड़ें"},
+    "prices.add_group_none": {"en": "—", "hi": "—"},
+    "prices.live_symbol": {"en": "Any other symbol (live data only)", "hi": "कोई और प्रतीक (केवल लाइव डेटा)"},
+    "prices.live_symbol_help": {
+        "en": "Live Yahoo Finance is not reachable right now, so only the snapshot's symbols can be shown.",
+        "hi": "अभी लाइव याहू फ़ाइनेंस उपलब्ध नहीं है, इसलिए केवल स्नैपशॉट के प्रतीक दिखाए जा सकते हैं।",
+    },
+    "prices.preset": {"en": "Dates", "hi": "तारीखें"},
+    "prices.preset.r1": {"en": "R1 weeks", "hi": "आर1 के सप्ताह"},
+    "prices.preset.decfeb": {"en": "Dec–Feb", "hi": "दिसं–फ़र"},
+    "prices.preset.all": {"en": "2024–25", "hi": "2024–25"},
+    "prices.preset.custom": {"en": "Custom", "hi": "अपनी तारीखें"},
+    "prices.custom_range": {"en": "From – to", "hi": "से – तक"},
+    "prices.mode": {"en": "Scale", "hi": "पैमाना"},
+    "prices.mode.normalised": {"en": "Normalised (100 = base)", "hi": "सामान्यीकृत (100 = आधार)"},
+    "prices.mode.absolute": {"en": "Price", "hi": "कीमत"},
+    "prices.mode.pct": {"en": "% change since base", "hi": "आधार से % बदलाव"},
+    "prices.mode.log": {"en": "Price, log scale", "hi": "कीमत, लॉग पैमाना"},
+    "prices.base": {"en": "Base session", "hi": "आधार सत्र"},
+    "prices.candles": {"en": "Candlesticks", "hi": "कैंडलस्टिक"},
+    "prices.candles_help": {"en": "Shown with the Price scales, for symbols with open/high/low.", "hi": "कीमत पैमाने पर, ओपन/हाई/लो वाले प्रतीकों के लिए।"},
+    "prices.volume": {"en": "Volume pane", "hi": "वॉल्यूम पैनल"},
+    "prices.importance": {"en": "Events shown (importance)", "hi": "दिखाई गई घटनाएँ (महत्व)"},
+    "prices.importance.1": {"en": "Key only", "hi": "केवल मुख्य"},
+    "prices.importance.2": {"en": "Key + notable", "hi": "मुख्य + उल्लेखनीय"},
+    "prices.importance.3": {"en": "All", "hi": "सभी"},
+    "prices.categories": {"en": "Event categories", "hi": "घटना श्रेणियाँ"},
+    "prices.window_event": {"en": "Shade the window around", "hi": "इस घटना के आसपास की अवधि छायांकित करें"},
+    "prices.window": {"en": "Window (sessions from the event)", "hi": "अवधि (घटना से सत्र)"},
+    "prices.window_label": {"en": "[{a:+d}, {b:+d}] around {event}", "hi": "{event} के आसपास [{a:+d}, {b:+d}]"},
+    "prices.chart_title": {"en": "{n} symbols, {start} – {end}", "hi": "{n} प्रतीक, {start} – {end}"},
+    "prices.no_symbols": {"en": "Pick at least one symbol.", "hi": "कम से कम एक प्रतीक चुनें।"},
+    "prices.returns": {"en": "Daily returns (%)", "hi": "दैनिक रिटर्न (%)"},
+    "prices.returns_help": {
+        "en": "Close-to-close, from adjusted closes where the file has them (total return), else closes.",
+        "hi": "क्लोज़-से-क्लोज़, जहाँ समायोजित क्लोज़ हैं वहाँ उनसे (कुल रिटर्न), अन्यथा क्लोज़ से।",
+    },
+    "prices.download_returns": {"en": "Download returns (CSV)", "hi": "रिटर्न डाउनलोड करें (CSV)"},
+    "prices.download_prices": {"en": "Download prices (CSV)", "hi": "कीमतें डाउनलोड करें (CSV)"},
+    "prices.map": {"en": "Market map", "hi": "बाज़ार नक्शा"},
+    "prices.map_date": {"en": "Session", "hi": "सत्र"},
+    "prices.map_title": {"en": "Every snapshot symbol on {day}, coloured by that day's move", "hi": "{day} को स्नैपशॉट का हर प्रतीक, उस दिन के बदलाव के रंग में"},
+    "prices.map_nosession": {"en": "Grey tiles: that exchange had no session on this day.", "hi": "धूसर टाइल: उस दिन उस एक्सचेंज में सत्र नहीं था।"},
+    "prices.share_link": {"en": "This view's link (copy to share)", "hi": "इस दृश्य का लिंक (साझा करने के लिए कॉपी करें)"},
+    "cat.model release": {"en": "Model release", "hi": "मॉडल रिलीज़"},
+    "cat.market move": {"en": "Market move", "hi": "बाज़ार की चाल"},
+    "cat.company statement": {"en": "Company statement", "hi": "कंपनी का बयान"},
+    "cat.policy/regulation": {"en": "Policy & regulation", "hi": "नीति और विनियमन"},
+    "cat.people & funding": {"en": "People & funding", "hi": "लोग और निवेश"},
+    "cat.context": {"en": "Context (outside source)", "hi": "संदर्भ (बाहरी स्रोत)"},
     # -- data page --
     "data.title": {"en": "What the app knows, and where it came from", "hi": "ऐप क्या जानता है, और वह कहाँ से आया"},
     "data.current_view": {"en": "Current view", "hi": "वर्तमान दृश्य"},
@@ -292,6 +378,163 @@ STRINGS: dict[str, dict[str, str]] = {
     "study.verdict_5": {"en": "unlikely on an ordinary day (significant at 5%).", "hi": "सामान्य दिन में असंभावित (5% पर महत्वपूर्ण)।"},
     "study.verdict_10": {"en": "only weak evidence (significant at 10%).", "hi": "केवल कमज़ोर प्रमाण (10% पर महत्वपूर्ण)।"},
     "study.verdict_none": {"en": "within the range of ordinary days — not statistically significant.", "hi": "सामान्य दिनों के दायरे में — सांख्यिकीय रूप से महत्वपूर्ण नहीं।"},
+    # -- claim check (pages/claims.py, market_impact/claims.py) --
+    "page.claims": {"en": "Claim check", "hi": "दावों की जाँच"},
+    "claims.title": {"en": "The articles' numbers against the tape", "hi": "लेखों के आँकड़े, असली कीमतों के सामने"},
+    "claims.intro": {
+        "en": "Every market claim in the five articles, held against quoted (unadjusted) daily prices — each only as precisely as the article states it. Numbers that are not market data (training costs, chip counts) are listed as not checkable, with the reason.",
+        "hi": "पाँचों लेखों का हर बाज़ार-संबंधी दावा, उद्धृत (असमायोजित) दैनिक कीमतों के सामने — हर दावा उतनी ही सटीकता से जाँचा गया जितनी लेख बताता है। जो आँकड़े बाज़ार डेटा नहीं हैं (प्रशिक्षण लागत, चिप्स की संख्या), वे कारण सहित 'जाँच योग्य नहीं' दिखाए गए हैं।",
+    },
+    "claims.filter_article": {"en": "Articles", "hi": "लेख"},
+    "claims.filter_verdict": {"en": "Verdicts", "hi": "निर्णय"},
+    "claims.count": {
+        "en": "{n} claims shown — {supported} supported, {contradicted} contradicted, {unchecked} not checkable.",
+        "hi": "{n} दावे दिखाए गए — {supported} पुष्ट, {contradicted} खंडित, {unchecked} जाँच योग्य नहीं।",
+    },
+    "claims.none": {"en": "No claims match these filters; choose more articles or verdicts.", "hi": "इन फ़िल्टरों से कोई दावा मेल नहीं खाता; और लेख या निर्णय चुनें।"},
+    "claims.table": {"en": "All claims", "hi": "सभी दावे"},
+    "claims.detail": {"en": "One claim in detail", "hi": "एक दावा विस्तार से"},
+    "claims.pick": {"en": "Claim", "hi": "दावा"},
+    "claims.in_paragraph": {"en": "The quote in its paragraph ({article})", "hi": "अपने अनुच्छेद में उद्धरण ({article})"},
+    "claims.stated_value": {"en": "The article says", "hi": "लेख कहता है"},
+    "claims.tape_value": {"en": "The tape says", "hi": "टेप कहता है"},
+    "claims.formula_label": {"en": "Formula", "hi": "सूत्र"},
+    "claims.difference": {"en": "Difference (tape − article)", "hi": "अंतर (टेप − लेख)"},
+    "claims.tolerance": {"en": "Allowed by the stated precision", "hi": "बताई गई सटीकता से स्वीकार्य"},
+    "claims.repeated": {"en": "The article states this {n} more time(s) (e.g. in its summary).", "hi": "लेख यह बात {n} बार और कहता है (जैसे सारांश में)।"},
+    "claims.chart_title": {"en": "{subject}: the days involved", "hi": "{subject}: संबंधित दिन"},
+    "claims.chart_move_title": {"en": "Moves on {day}", "hi": "{day} के बदलाव"},
+    "claims.y_price": {"en": "Quoted price", "hi": "उद्धृत कीमत"},
+    "claims.y_move": {"en": "Change vs previous close (%)", "hi": "पिछले क्लोज़ से बदलाव (%)"},
+    "claims.point_close": {"en": "close", "hi": "क्लोज़"},
+    "claims.point_open": {"en": "open", "hi": "ओपन"},
+    "claims.no_chart": {"en": "No prices to draw for this claim.", "hi": "इस दावे के लिए दिखाने को कीमतें नहीं हैं।"},
+    "claims.matrix": {"en": "Where the articles tell the same quantity", "hi": "जहाँ लेख एक ही मात्रा बताते हैं"},
+    "claims.matrix_help": {
+        "en": "The same quantity as each article tells it (✅ supported, ❌ contradicted, ⚪ not checkable), next to the tape's value.",
+        "hi": "हर लेख एक ही मात्रा को कैसे बताता है (✅ पुष्ट, ❌ खंडित, ⚪ जाँच योग्य नहीं), और उसके साथ टेप का मान।",
+    },
+    "claims.download": {"en": "Download the claims (CSV)", "hi": "दावे डाउनलोड करें (CSV)"},
+    "claims.bad_claim": {"en": "no such claim", "hi": "ऐसा कोई दावा नहीं"},
+    "claims.bad_filter": {"en": "unknown value", "hi": "अज्ञात मान"},
+    "claims.months": {"en": "{n} months", "hi": "{n} महीने"},
+    "claims.shares_word": {"en": "shares", "hi": "शेयर"},
+    "claims.points": {"en": "{n} pp", "hi": "{n} प्रतिशत अंक"},
+    "claims.formula.low": {
+        "en": "last close at or below {close} before {day}: {last_close} on {last_day}; {days} days = {months} months",
+        "hi": "{day} से पहले {close} या उससे कम का आख़िरी क्लोज़: {last_day} को {last_close}; {days} दिन = {months} महीने",
+    },
+    "claims.formula.no_lower": {"en": "no lower close since the data begin ({day})", "hi": "डेटा की शुरुआत ({day}) से कोई निचला क्लोज़ नहीं"},
+    "claims.verdict.supported": {"en": "supported", "hi": "पुष्ट"},
+    "claims.verdict.contradicted": {"en": "contradicted", "hi": "खंडित"},
+    "claims.verdict.not checkable": {"en": "not checkable", "hi": "जाँच योग्य नहीं"},
+    "claims.explain.value": {
+        "en": "The tape says {actual} on {day}; the article says {stated}, stated to {step} (allowed {tol}). Difference {diff}: {verdict}.",
+        "hi": "{day} को टेप के अनुसार {actual}; लेख कहता है {stated}, {step} तक (स्वीकार्य {tol})। अंतर {diff}: {verdict}।",
+    },
+    "claims.explain.threshold": {
+        "en": "The tape says {actual} on {day}; the article says {stated}: {verdict}.",
+        "hi": "{day} को टेप के अनुसार {actual}; लेख कहता है {stated}: {verdict}।",
+    },
+    "claims.explain.direction": {
+        "en": "On {day} it moved {actual} (close against the previous close, {prev}); the article says it {stated}: {verdict}.",
+        "hi": "{day} को बदलाव {actual} रहा (पिछले क्लोज़, {prev}, के मुकाबले); लेख कहता है कि यह {stated}: {verdict}।",
+    },
+    "claims.explain.open": {
+        "en": "On {day} it opened {actual} against the previous close ({prev}); the article says it {stated}: {verdict}.",
+        "hi": "{day} को यह पिछले क्लोज़ ({prev}) के मुकाबले {actual} पर खुला; लेख कहता है कि यह {stated}: {verdict}।",
+    },
+    "claims.explain.premarket": {
+        "en": "Pre-market quotes are not in the daily tape; the nearest figure is the open: on {day} it opened {actual} against the previous close ({prev}). The article says it rebounded before the open: {verdict}.",
+        "hi": "प्री-मार्केट भाव दैनिक टेप में नहीं होते; सबसे नज़दीकी आँकड़ा ओपन है: {day} को यह पिछले क्लोज़ ({prev}) के मुकाबले {actual} पर खुला। लेख कहता है कि खुलने से पहले इसमें उछाल आया: {verdict}।",
+    },
+    "claims.explain.mixed": {
+        "en": "On {day}: {actual}; the article says the indices closed mixed: {verdict}.",
+        "hi": "{day} को: {actual}; लेख कहता है कि सूचकांक मिश्रित बंद हुए: {verdict}।",
+    },
+    "claims.shares_note": {
+        "en": "Market value uses {shares} billion shares outstanding as of {as_of} (source: {source}); their rounding adds ±{tol} to the allowance.",
+        "hi": "बाज़ार मूल्य में {as_of} तक के {shares} अरब बकाया शेयर लिए गए (स्रोत: {source}); उनकी गोलाई से स्वीकार्य अंतर में ±{tol} जुड़ता है।",
+    },
+    "claims.shares_caption": {"en": "Shares outstanding: {shares} billion — {source} (as of {as_of})", "hi": "बकाया शेयर: {shares} अरब — {source} ({as_of} तक)"},
+    "claims.dir.up": {"en": "rose", "hi": "चढ़ा"},
+    "claims.dir.down": {"en": "fell", "hi": "गिरा"},
+    "claims.dir.mixed": {"en": "closed mixed", "hi": "मिश्रित बंद हुए"},
+    "claims.dir.open_up": {"en": "opened higher", "hi": "बढ़त के साथ खुला"},
+    "claims.dir.open_down": {"en": "opened lower", "hi": "गिरावट के साथ खुला"},
+    "claims.metric.close": {"en": "Close price", "hi": "बंद भाव"},
+    "claims.metric.pct_move": {"en": "Day's % move", "hi": "दिन का % बदलाव"},
+    "claims.metric.mv_change": {"en": "Market value lost/gained", "hi": "बाज़ार मूल्य में कमी/बढ़त"},
+    "claims.metric.mv_level": {"en": "Market value", "hi": "बाज़ार मूल्य"},
+    "claims.metric.low_since": {"en": "N-month low", "hi": "N महीने का निचला स्तर"},
+    "claims.metric.open_gap": {"en": "Opened higher/lower", "hi": "ऊपर/नीचे खुलना"},
+    "claims.metric.premarket": {"en": "Pre-market rebound", "hi": "प्री-मार्केट उछाल"},
+    "claims.metric.direction": {"en": "Rose/fell on the day", "hi": "दिन में चढ़ा/गिरा"},
+    "claims.metric.mixed": {"en": "Indices mixed", "hi": "सूचकांक मिश्रित"},
+    "claims.metric.record": {"en": "Record claim", "hi": "रिकॉर्ड का दावा"},
+    "claims.metric.rank": {"en": "Ranking by value", "hi": "मूल्य के हिसाब से स्थान"},
+    "claims.metric.wealth": {"en": "Personal wealth", "hi": "व्यक्तिगत संपत्ति"},
+    "claims.metric.not_market": {"en": "Not market data", "hi": "बाज़ार डेटा नहीं"},
+    "claims.quantity.close": {"en": "{subject}: close on {day}", "hi": "{subject}: {day} का बंद भाव"},
+    "claims.quantity.day_move": {"en": "{subject}: move on {day}", "hi": "{subject}: {day} का बदलाव"},
+    "claims.quantity.mv_change": {"en": "{subject}: market value change on {day}", "hi": "{subject}: {day} को बाज़ार मूल्य में बदलाव"},
+    "claims.quantity.mv_level": {"en": "{subject}: market value on {day}", "hi": "{subject}: {day} को बाज़ार मूल्य"},
+    "claims.quantity.low_since": {"en": "{subject}: a low since how long, {day}", "hi": "{subject}: {day} का भाव कितने समय का निचला स्तर"},
+    "claims.quantity.open_gap": {"en": "{subject}: opening on {day}", "hi": "{subject}: {day} की शुरुआत"},
+    "claims.quantity.mixed": {"en": "{subject}: moves on {day}", "hi": "{subject}: {day} के बदलाव"},
+    "claims.col.id": {"en": "ID", "hi": "आईडी"},
+    "claims.col.article": {"en": "Article", "hi": "लेख"},
+    "claims.col.quote": {"en": "Quote", "hi": "उद्धरण"},
+    "claims.col.subject": {"en": "Subject", "hi": "विषय"},
+    "claims.col.session": {"en": "Session", "hi": "सत्र"},
+    "claims.col.metric": {"en": "What", "hi": "क्या"},
+    "claims.col.stated": {"en": "Article says", "hi": "लेख कहता है"},
+    "claims.col.actual": {"en": "Tape says", "hi": "टेप कहता है"},
+    "claims.col.verdict": {"en": "Verdict", "hi": "निर्णय"},
+    "claims.col.explanation": {"en": "Why", "hi": "क्यों"},
+    "claims.col.quantity": {"en": "Quantity", "hi": "मात्रा"},
+    "claims.col.tape": {"en": "Tape", "hi": "टेप"},
+    "claims.why.record": {
+        "en": "A record across every listed company and all of history: the prices here cover about 120 symbols since 2024, not every company ever.",
+        "hi": "सभी सूचीबद्ध कंपनियों और पूरे इतिहास का रिकॉर्ड: यहाँ की कीमतें 2024 से लगभग 120 प्रतीकों की हैं, हर कंपनी की नहीं।",
+    },
+    "claims.why.rank": {
+        "en": "A ranking by market value needs every large company's share count; only Nvidia's is sourced here.",
+        "hi": "बाज़ार मूल्य के हिसाब से स्थान के लिए हर बड़ी कंपनी के शेयरों की संख्या चाहिए; यहाँ केवल एनवीडिया की स्रोत-सहित है।",
+    },
+    "claims.why.wealth": {
+        "en": "A person's wealth needs the size of his shareholding, which is not in the price data.",
+        "hi": "किसी व्यक्ति की संपत्ति के लिए उसकी शेयरधारिता का आकार चाहिए, जो कीमतों के डेटा में नहीं है।",
+    },
+    "claims.why.hardware": {"en": "A count of chips or GPUs: not market data.", "hi": "चिप्स या जीपीयू की संख्या: यह बाज़ार डेटा नहीं है।"},
+    "claims.why.compute": {"en": "Computing time used for training (GPU hours): not market data.", "hi": "प्रशिक्षण में लगा कंप्यूटिंग समय (जीपीयू घंटे): यह बाज़ार डेटा नहीं है।"},
+    "claims.why.compute_price": {"en": "A rental price of computing time: not market data.", "hi": "कंप्यूटिंग समय का किराया: यह बाज़ार डेटा नहीं है।"},
+    "claims.why.service_price": {"en": "A comparison of AI service prices: not market data.", "hi": "एआई सेवाओं की कीमतों की तुलना: यह बाज़ार डेटा नहीं है।"},
+    "claims.why.duration": {"en": "A length of time (a training period): not market data.", "hi": "समय की अवधि (प्रशिक्षण की अवधि): यह बाज़ार डेटा नहीं है।"},
+    "claims.why.share_other": {"en": "A share of resources, not a price move: not market data.", "hi": "संसाधनों का हिस्सा, कीमत का बदलाव नहीं: यह बाज़ार डेटा नहीं है।"},
+    "claims.why.training_cost": {
+        "en": "A training or computing cost: not market data; no price series can confirm it.",
+        "hi": "प्रशिक्षण या कंप्यूटिंग की लागत: यह बाज़ार डेटा नहीं है; कोई कीमत-शृंखला इसकी पुष्टि नहीं कर सकती।",
+    },
+    "claims.why.other": {"en": "Not a market quantity.", "hi": "यह बाज़ार की मात्रा नहीं है।"},
+    "claims.why.unknown_symbol": {"en": "{symbol} is not in the ticker registry.", "hi": "{symbol} टिकर सूची में नहीं है।"},
+    "claims.why.no_quoted_close": {
+        "en": "{symbol} has only dividend-adjusted prices in the data (no quoted, unadjusted prices), so the article's figure cannot be checked.",
+        "hi": "डेटा में {symbol} की केवल लाभांश-समायोजित कीमतें हैं (उद्धृत, असमायोजित नहीं), इसलिए लेख का आँकड़ा जाँचा नहीं जा सकता।",
+    },
+    "claims.why.no_prices": {"en": "No prices for {symbol} in the data.", "hi": "डेटा में {symbol} की कीमतें नहीं हैं।"},
+    "claims.why.no_row": {"en": "No price for {symbol} on {day}.", "hi": "{day} को {symbol} की कीमत नहीं है।"},
+    "claims.why.no_open": {"en": "No opening price for {symbol} on {day}.", "hi": "{day} को {symbol} का शुरुआती भाव नहीं है।"},
+    "claims.why.no_day": {"en": "The article names no day for this.", "hi": "लेख इसके लिए कोई दिन नहीं बताता।"},
+    "claims.why.no_session": {"en": "{day} was not a trading session for {symbol}.", "hi": "{day} को {symbol} का कारोबारी सत्र नहीं था।"},
+    "claims.why.no_shares": {
+        "en": "No sourced shares-outstanding figure for {symbol}, so its market value cannot be computed.",
+        "hi": "{symbol} के बकाया शेयरों का स्रोत-सहित आँकड़ा नहीं है, इसलिए उसका बाज़ार मूल्य नहीं निकाला जा सकता।",
+    },
+    "claims.why.history_too_short": {
+        "en": "The data for {symbol} begin on {day}: too short to say how long ago it was lower.",
+        "hi": "{symbol} का डेटा {day} से शुरू होता है: यह बताने के लिए कम है कि यह पिछली बार कब इससे नीचे था।",
+    },
 }
 
 
@@ -346,6 +589,11 @@ def format_number(x: float | int | None, lang: str = DEFAULT_LANG, digits: int =
     return ("−" if x < 0 and float(s.replace(",", "")) != 0 else "") + s
 
 
+def delta_pct(x: float, digits: int = 2) -> str:
+    """A metric delta Streamlit can read the sign of (ASCII minus): -0.1697 → '-16.97%'."""
+    return f"{x * 100:+.{digits}f}%"
+
+
 def format_pct(x: float | None, lang: str = DEFAULT_LANG, digits: int = 2, signed: bool = True) -> str:
     """A fraction as a percentage: -0.1697 → '−16.97%'."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
@@ -355,13 +603,17 @@ def format_pct(x: float | None, lang: str = DEFAULT_LANG, digits: int = 2, signe
     return f"{sign}{body}%"
 
 
-def format_money(x: float | None, lang: str = DEFAULT_LANG, currency: str = "USD") -> str:
-    """Large amounts in words: $588.8 billion / 588.8 अरब डॉलर."""
+def format_money(x: float | None, lang: str = DEFAULT_LANG, currency: str = "USD", short: bool = False) -> str:
+    """Large amounts in words: $588.8 billion / 588.8 अरब डॉलर (short: $588.8 bn)."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return "—"
     sign = "−" if x < 0 else ""
     a = abs(x)
     sym = {"USD": "$", "HKD": "HK$", "JPY": "¥"}.get(currency, "")
+    if short and lang != "hi":
+        for scale, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+            if a >= scale:
+                return f"{sign}{sym}{a / scale:,.1f} {word}"
     if lang == "hi":
         cur = {"USD": "डॉलर", "HKD": "हांगकांग डॉलर", "JPY": "येन"}.get(currency, currency)
         for scale, word in ((1e12, "ट्रिलियन"), (1e9, "अरब"), (1e6, "मिलियन")):

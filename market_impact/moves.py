@@ -59,3 +59,34 @@ def returns_on(returns_wide: pd.DataFrame, day: str | pd.Timestamp) -> pd.Series
     if d not in returns_wide.index:
         return pd.Series(float("nan"), index=returns_wide.columns)
     return returns_wide.loc[d]
+
+
+def market_map_moves(data: pd.DataFrame, registry, day: str | pd.Timestamp, lang: str = "en") -> pd.DataFrame:
+    """One row per symbol for the market map: name, group, the day's return (NaN where no session), close."""
+    from market_impact.prices import daily_returns
+
+    rets = returns_on(daily_returns(data), day)
+    closes = data[data["date"] == pd.Timestamp(day)].set_index("symbol")["close"]
+    rows = []
+    for sym in rets.index:
+        tk = registry.get(sym)
+        rows.append(
+            {
+                "symbol": sym,
+                "name": tk.name(lang) if tk else sym,
+                "group": registry.group(tk.group).name(lang) if tk else "?",
+                "ret": float(rets[sym]),
+                "close": float(closes.get(sym, float("nan"))),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def returns_table(data: pd.DataFrame) -> pd.DataFrame:
+    """Daily returns in percent, one column per symbol, newest first (the Prices page table and its CSV)."""
+    from market_impact.prices import daily_returns
+
+    out = (daily_returns(data) * 100.0).round(4).sort_index(ascending=False)
+    out.index = out.index.strftime("%Y-%m-%d")
+    out.index.name = "date"
+    return out

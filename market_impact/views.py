@@ -23,7 +23,15 @@ PRESETS: dict[str, tuple[date, date] | None] = {
     "custom": None,
 }
 MODES = ("normalised", "absolute", "pct", "log")
-CATEGORIES = ("model_release", "market_move", "company_statement", "policy_regulation", "people_funding", "context")
+CATEGORY_SLUGS = {
+    "model-release": "model release",
+    "market-move": "market move",
+    "company-statement": "company statement",
+    "policy-regulation": "policy/regulation",
+    "people-funding": "people & funding",
+    "context": "context",
+}
+CATEGORIES = tuple(CATEGORY_SLUGS)  # URL-safe slugs; CATEGORY_SLUGS maps them to the catalogue's names
 MAX_SYMBOLS = 12
 MAX_WINDOW = 60
 

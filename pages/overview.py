@@ -1,40 +1,59 @@
-"""Overview: the story on one screen — Nvidia and the Nasdaq against the DeepSeek-R1 dates."""
+"""Overview: the story on one screen — Nvidia, the Nasdaq, the S&P 500 and chips against the R1 dates."""
 
 import pandas as pd
 import streamlit as st
 
-from market_impact import calendars, charts
+from market_impact import charts
 from market_impact.errors import MarketImpactError
-from market_impact.i18n import format_date, t
-from market_impact.ui.loaders import cached_prices, cached_registry
+from market_impact.fundamentals import shares_outstanding
+from market_impact.i18n import delta_pct, format_date, format_money, format_number, t
+from market_impact.story import STORY_SYMBOLS, headline, narrative
+from market_impact.ui.loaders import cached_events, cached_prices, cached_registry
 from market_impact.ui.state import current_lang
 from market_impact.ui.widgets import provenance_badge
-
-R1_RELEASE = "2025-01-20"
-SYMBOLS = ("NVDA", "^IXIC")
-START, END = "2024-12-01", "2025-02-28"
+from market_impact.views import BASE_SESSION, PRESETS
 
 lang = current_lang()
-base = calendars.previous_session(R1_RELEASE, "XNYS")  # 2025-01-17: R1 came out on a US holiday
+start, end = PRESETS["decfeb"]
 
 st.title(t("overview.title", lang))
-st.caption(t("app.tagline", lang))
 
 try:
-    frame = cached_prices(SYMBOLS, START, END)
+    frame = cached_prices(STORY_SYMBOLS, start.isoformat(), end.isoformat())
+    h = headline(frame.data, shares_outstanding("NVDA"))
 except MarketImpactError as exc:
     st.error(str(exc))
     st.stop()
 
 provenance_badge(frame.provenance, lang)
+
+c = st.columns(5)
+c[0].metric(t("story.kpi_nvda", lang, day=format_date(h.nvda.session, lang)), f"${format_number(h.nvda.close, lang)}",
+            delta_pct(h.nvda.pct), delta_color="normal",
+            help=t("story.kpi_nvda_help", lang, close=format_number(h.nvda.close, lang), prev=format_number(h.nvda.prev_close, lang),
+                   prev_day=format_date(h.nvda.prev_session, lang), change=format_number(h.nvda.change, lang)))
+c[1].metric(t("story.kpi_mv", lang), format_money(h.nvda_value_change, lang, short=True),
+            f"{h.nvda.change:+.2f} $/share" if lang == "en" else f"{h.nvda.change:+.2f} $/शेयर", delta_color="normal",
+            help=t("story.kpi_mv_help", lang, shares=format_number(h.shares.shares, lang, 0), source=h.shares.source))
+c[2].metric(t("story.kpi_nasdaq", lang, day=format_date(h.nasdaq.session, lang)), format_number(h.nasdaq.close, lang), delta_pct(h.nasdaq.pct))
+c[3].metric(t("story.kpi_smh", lang, day=format_date(h.semis.session, lang)), f"${format_number(h.semis.close, lang)}", delta_pct(h.semis.pct))
+c[4].metric(t("story.kpi_rebound", lang, day=format_date(h.rebound.session, lang)), f"${format_number(h.rebound.close, lang)}", delta_pct(h.rebound.pct))
+
+st.markdown(narrative(h, lang))
+
 registry = cached_registry()
-names = {s: registry[s].name(lang) if s in registry else s for s in frame.symbols}
+overlay = charts.events_overlay([e for e in cached_events() if e.importance == 1 or e.id == "r1-release"], lang)
 fig = charts.price_figure(
     frame.data,
     mode="normalised",
-    base=pd.Timestamp(base),
-    names=names,
-    title=t("overview.chart_title", lang, base=format_date(base, lang)),
+    base=pd.Timestamp(BASE_SESSION),
+    names={s: registry[s].name(lang) for s in frame.symbols if s in registry},
+    title=t("overview.chart_title", lang, base=format_date(BASE_SESSION, lang)),
     y_title=t("overview.y_normalised", lang),
+    events=overlay,
+    marker_symbol="NVDA",
+    height=520,
 )
 st.plotly_chart(fig, key="overview_chart")
+st.caption(t("story.events_caption", lang))
+st.markdown(f"[{t('story.open_prices', lang)}](prices)")

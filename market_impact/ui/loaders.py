@@ -28,3 +28,18 @@ def cached_registry() -> Registry:
 def cached_text(path: str) -> str:
     with open(path, encoding="utf-8") as fh:
         return fh.read()
+
+
+@st.cache_resource(show_spinner=False)
+def cached_events() -> tuple:
+    """The validated event catalogue (frozen models: one shared copy is safe)."""
+    from market_impact.events import load_events
+
+    return tuple(load_events())
+
+
+@st.cache_data(show_spinner=False)
+def cached_market_map(day: str, lang: str) -> pd.DataFrame:
+    from market_impact.moves import market_map_moves
+
+    return market_map_moves(prices.snapshot_frame(), load_registry(), day, lang)
