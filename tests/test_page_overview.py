@@ -62,3 +62,21 @@ def test_data_page_lists_every_symbol_with_basis():
     nvda = table[table["Symbol"] == "NVDA"].iloc[0]
     assert nvda["Price basis"] == "quoted close + adjusted close"
     assert table[table["Symbol"] == "BABA"].iloc[0]["Price basis"].endswith("(close only)")
+
+
+def test_kpis_are_computed_from_the_tape():
+    at = run("../pages/overview.py")
+    m = {x.label: (x.value, x.delta) for x in at.metric}
+    assert m["Nvidia · 27 Jan 2025"] == ("$118.42", "-16.97%")
+    assert m["Nvidia market value"][0] == "−$592.9 bn"  # (118.42 − 142.62) × 24.5 bn shares (10-Q)
+    assert m["Nasdaq · 27 Jan 2025"] == ("19,341.83", "-3.07%")
+    assert m["Chip ETF (SMH) · 27 Jan 2025"][1] == "-9.83%"
+    assert m["Nvidia · 28 Jan 2025"] == ("$128.99", "+8.93%")
+    story = " ".join(x.value for x in at.markdown)
+    assert "fell 16.97%" in story and "$592.9 billion" in story
+
+
+def test_overview_marks_the_key_events():
+    spec = chart_spec(run("../pages/overview.py"))
+    ev = next(tr for tr in spec["data"] if tr.get("name") == "events")
+    assert "r1-release" in ev["customdata"] and "nvidia-record-fall" in ev["customdata"]
