@@ -200,6 +200,27 @@ def cmd_events(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_claims(args: argparse.Namespace) -> int:
+    """The articles' market claims against the tape: JSON list of article, quote, metric, stated, actual, verdict, explanation."""
+    from market_impact.claims import actual_label, check_claims, metric_label, stated_label, to_json
+
+    check = check_claims(args.article or None, mode="snapshot" if args.offline else None)
+    results = [r for r in check.results if not args.verdict or r.verdict == args.verdict]
+    if args.json:
+        json.dump(to_json(results), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    source = getattr(check.provenance, "source", "none")
+    print(f"# claims in the articles vs quoted prices ({source}); verdict counts: "
+          + ", ".join(f"{v} {n}" for v, n in check.counts().items()))
+    for r in results:
+        c = r.claim
+        where = f"{' '.join(c.symbols) or '—'} {c.session.isoformat() if c.session else ''}".strip()
+        print(f"{c.id}  {r.verdict:<13} {metric_label(c):<26} {where:<28} article {stated_label(c):<22} tape {actual_label(r)}")
+        print(f"          «{c.quote}»")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m market_impact", description="DeepSeek Shock: market-impact data tools")
     sub = p.add_subparsers(dest="command", required=True)
@@ -243,6 +264,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("events", help="the event catalogue with each event's trading session")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_events)
+
+    sp = sub.add_parser("claims", help="the articles' market claims held against quoted prices")
+    sp.add_argument("--article", action="append", metavar="ID", help="only this article (a000 …); repeatable")
+    sp.add_argument("--verdict", choices=["supported", "contradicted", "not checkable"])
+    sp.add_argument("--json", action="store_true")
+    sp.add_argument("--offline", action="store_true", help="use the embedded snapshot only")
+    sp.set_defaults(func=cmd_claims)
 
     # -- more commands are registered below (events, extract, study, claims, export) --
     return p
