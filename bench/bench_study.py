@@ -80,7 +80,7 @@ def main() -> None:
     for n in (10, 100, 300, 1000, 3000):
         panel = synthetic_panel(n)
         syms = [c for c in panel.columns if c != "^GSPC"]
-        med, best = median_ms(lambda: run_study(panel, "2025-01-27", symbols=syms, benchmarks="^GSPC"),
+        med, best = median_ms(lambda panel=panel, syms=syms: run_study(panel, "2025-01-27", symbols=syms, benchmarks="^GSPC"),
                               max(5, args.repeats // (1 + n // 1000)))
         print(f"  {n:>8} {med:>10.1f} {best:>8.1f} {1000 * med / n:>10.1f}")
 

@@ -112,7 +112,7 @@ def cmd_study(args: argparse.Namespace) -> int:
         "ticker": r.symbol, "benchmark": r.benchmark, "model": r.model, "event": res.event.date().isoformat(),
         "event_session": r.event_session.date().isoformat(), "window": list(window),
         "alpha": r.alpha, "beta": r.beta, "sigma": r.sigma,
-        "ar": [{"date": d.date().isoformat(), "day": int(k), "ar": float(v)} for d, k, v in zip(r.ar.index, r.ar_days, r.ar_values)],
+        "ar": [{"date": d.date().isoformat(), "day": int(k), "ar": float(v)} for d, k, v in zip(r.ar.index, r.ar_days, r.ar_values, strict=True)],
         "car": r.car, "t": r.t, "p": r.p, "window_sessions": r.window_sessions,
         "estimation_sessions": r.estimation_sessions, "estimation_window": list(r.estimation_window),
         "estimation_start": r.estimation_start.date().isoformat(), "estimation_end": r.estimation_end.date().isoformat(),
