@@ -433,7 +433,7 @@ def timeline_figure(rows: pd.DataFrame, lanes: Mapping[str, str], *, category_la
         fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": CATEGORY_COLOURS.get(cat, "#444"), "width": 6},
                                  opacity=0.35, hoverinfo="skip", showlegend=False, name=f"span:{cat}"))
     for cat in CATEGORY_COLOURS:
-        part = frame[frame["category"] == cat]
+        part = frame[frame["category"] == cat].sort_values("context", kind="stable")  # the legend shows the first symbol
         if part.empty:
             continue
         fig.add_trace(go.Scatter(
@@ -453,5 +453,6 @@ def timeline_figure(rows: pd.DataFrame, lanes: Mapping[str, str], *, category_la
                      zeroline=False, showgrid=True, gridcolor="#eee", fixedrange=True)
     fig.update_xaxes(type="date", range=list(x_range) if x_range else None)
     fig.update_layout(hovermode="closest", clickmode="event+select", dragmode="pan",
-                      legend={"orientation": "h", "y": 1.08, "x": 0}, margin={"l": 10, "r": 10, "t": 60, "b": 30})
+                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+                      margin={"l": 10, "r": 10, "t": 60, "b": 30})
     return fig

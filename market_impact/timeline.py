@@ -17,12 +17,12 @@ from market_impact.extraction import Mention
 LANES = ("category", "article")
 CONTEXT_LANE = "context"  # the article lane for events no article dates
 PRESETS: dict[str, tuple[date, date] | None] = {
-    "r1weeks": (date(2024, 12, 15), date(2025, 3, 5)),
+    "r1weeks": (date(2024, 12, 10), date(2025, 3, 5)),
     "since2021": (date(2021, 1, 1), date(2025, 3, 31)),
     "all": (date(1980, 1, 1), date(2025, 12, 31)),
     "custom": None,
 }
-DEFAULT_PRESET = "since2021"
+DEFAULT_PRESET = "r1weeks"
 
 
 @dataclass(frozen=True)

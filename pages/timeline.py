@@ -35,18 +35,18 @@ def _on_click() -> None:
         st.session_state["tl_event"] = ids[0]
 
 
-c1, c2, c3 = st.columns([2, 3, 3])
+c1, c2, c3 = st.columns([3, 3, 2])
 lanes = c1.segmented_control(t("timeline.lanes", lang), LANES, key="tl_lanes",
                              format_func=lambda x: t(f"timeline.lanes.{x}", lang)) or "category"
-arts = c2.multiselect(t("timeline.filter_article", lang), list(articles), key="tl_articles", placeholder=t("timeline.all", lang),
-                      format_func=lambda a: f"{a} · {articles[a].headline(lang)}")
-cats = c3.multiselect(t("timeline.filter_category", lang), CATEGORIES, key="tl_categories", placeholder=t("timeline.all", lang),
-                      format_func=lambda c: t(f"cat.{c}", lang))
-c4, c5, c6 = st.columns([2, 3, 3])
-imp = c4.segmented_control(t("timeline.importance", lang), (1, 2, 3), key="tl_imp",
-                           format_func=lambda n: t(f"timeline.importance.{n}", lang)) or 3
-preset = c5.selectbox(t("timeline.preset", lang), list(PRESETS), key="tl_preset",
+imp = c2.selectbox(t("timeline.importance", lang), (1, 2, 3), key="tl_imp",
+                  format_func=lambda n: t(f"timeline.importance.{n}", lang))
+preset = c3.selectbox(t("timeline.preset", lang), list(PRESETS), key="tl_preset",
                       format_func=lambda p: t(f"timeline.preset.{p}", lang))
+c4, c5, c6 = st.columns([3, 3, 2])
+arts = c4.multiselect(t("timeline.filter_article", lang), list(articles), key="tl_articles", placeholder=t("timeline.all", lang),
+                      format_func=lambda a: f"{a} · {articles[a].headline(lang)}")
+cats = c5.multiselect(t("timeline.filter_category", lang), CATEGORIES, key="tl_categories", placeholder=t("timeline.all", lang),
+                      format_func=lambda c: t(f"cat.{c}", lang))
 start, end = PRESETS[preset] or (view.start, view.end)
 if preset == "custom":
     picked = c6.date_input(t("timeline.custom_range", lang), value=(view.start, view.end), key="tl_range", format="YYYY-MM-DD")

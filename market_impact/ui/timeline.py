@@ -137,7 +137,7 @@ def mentions_table(mentions: list[Mention], links: dict[int, str], events_by_id:
     })
 
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|$<>~:"})
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]$<>|~"})
 
 
 def md(text: str) -> str:
