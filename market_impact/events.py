@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -45,12 +46,20 @@ def _as_text(v):
     return v
 
 
+# A user's own article (the "Your article" page): "user:<slug>". Never allowed in seeds/events.yaml.
+USER_ARTICLE_PREFIX = "user:"
+
+
 class ArticleSource(BaseModel):
-    """An article's words: the quote must occur verbatim in the article."""
+    """An article's words: the quote must occur verbatim in the article (a seed a000… or a user's user:<slug>)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
-    article: str = Field(pattern=r"^a\d{3}$")
+    article: str = Field(pattern=r"^(?:a\d{3}|user:[a-z0-9][a-z0-9-]{0,62})$")
     quote: str = Field(min_length=4)
+
+    @property
+    def is_user(self) -> bool:
+        return self.article.startswith(USER_ARTICLE_PREFIX)
 
 
 class OutsideSource(BaseModel):
@@ -140,6 +149,11 @@ class Event(BaseModel):
     @property
     def outside_sources(self) -> tuple[OutsideSource, ...]:
         return tuple(s for s in self.sources if isinstance(s, OutsideSource))
+
+    @property
+    def is_user(self) -> bool:
+        """The user's own event (drawn from an article they brought), not the catalogue's."""
+        return any(s.is_user for s in self.article_sources)
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -273,8 +287,12 @@ def _article_texts(ids: set[str]) -> tuple[dict[str, str], list[str]]:
     return texts, missing
 
 
-def parse_catalogue(doc: object, source: str = "events.yaml") -> Catalogue:
-    """Validate a parsed events document; raise BadCatalogue listing every problem (file, id, reason)."""
+def parse_catalogue(doc: object, source: str = "events.yaml", user_texts: Mapping[str, str] | None = None) -> Catalogue:
+    """Validate a parsed events document; raise BadCatalogue listing every problem (file, id, reason).
+
+    `user_texts` admits the user's own articles (user:<slug>), their quotes checked against the texts
+    given (a file loaded back has no text: not checked). Without it, as for the seed catalogue, they are refused.
+    """
     if not isinstance(doc, dict) or not isinstance(doc.get("events"), list):
         raise BadCatalogue([f"{source}: expected a top-level 'events:' list"])
     problems: list[str] = []
@@ -312,11 +330,16 @@ def parse_catalogue(doc: object, source: str = "events.yaml") -> Catalogue:
             problems.append(f"{source}, disagreement {did}: {_describe(exc)}")
 
     # Quotes: every one verbatim in its article.
-    cited = {s.article for e in events for s in e.article_sources} | {s.article for d in disagreements for s in d.sides}
+    cited = {s.article for e in events for s in e.article_sources if not s.is_user} | {s.article for d in disagreements for s in d.sides}
     texts, missing = _article_texts(cited)
     for e in events:
         for s in e.article_sources:
-            if s.article in missing:
+            if s.is_user:
+                if user_texts is None:
+                    problems.append(f"{source}, event {e.id}: {s.article!r} is a user's article; it cannot be in the catalogue")
+                elif s.article in user_texts and s.quote not in user_texts[s.article]:
+                    problems.append(f"{source}, event {e.id}: quote not found verbatim in {s.article}: {s.quote[:60]!r}")
+            elif s.article in missing:
                 problems.append(f"{source}, event {e.id}: unknown article {s.article!r}")
             elif s.quote not in texts[s.article]:
                 problems.append(f"{source}, event {e.id}: quote not found verbatim in {s.article}: {s.quote[:60]!r}")
