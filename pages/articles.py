@@ -48,7 +48,7 @@ by_id = {e.id: e for e in events}
 # -- 4. render: metadata, the article with highlights, its events, every mention
 st.subheader(md(art.headline(lang)))
 m1, m2, m3 = st.columns(3)
-m1.metric(t("articles.published", lang), format_date(art.published, lang, weekday=True))
+m1.markdown(f"**{t('articles.published', lang)}**  \n{format_date(art.published, lang, weekday=True)}")
 m1.caption(t("articles.confidence", lang, level=t(f"articles.confidence.{art.date_confidence}", lang)))
 m2.markdown(f"**{t('articles.outlet', lang)}**  \n{art.outlet or art.credit or t('articles.not_named', lang)}")
 n_dates = sum(m.kind == "date" for m in mentions)
