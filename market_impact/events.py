@@ -12,8 +12,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-
-Day = date  # inside Event, `date` is the property; annotations use this alias
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
@@ -25,6 +23,7 @@ from market_impact.calendars import EXCHANGES, session_on_or_after
 from market_impact.errors import BadCatalogue, BadInput
 from market_impact.paths import EVENTS_FILE
 
+Day = date  # inside Event, `date` is the property; annotations use this alias
 Category = Literal["model release", "market move", "company statement", "policy/regulation", "people & funding", "context"]
 CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
 Granularity = Literal["day", "month", "year", "period"]
