@@ -19,6 +19,7 @@ PAGES = {
     ],
     "app.section_analyse": [
         st.Page("pages/study.py", title=t("page.study", lang), icon=":material/query_stats:", url_path="study"),
+        st.Page("pages/claims.py", title=t("page.claims", lang), icon=":material/fact_check:", url_path="claims"),
     ],
     "app.section_sources": [
         st.Page("pages/articles.py", title=t("page.articles", lang), icon=":material/article:", url_path="articles"),

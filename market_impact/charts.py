@@ -456,3 +456,52 @@ def timeline_figure(rows: pd.DataFrame, lanes: Mapping[str, str], *, category_la
                       legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
                       margin={"l": 10, "r": 10, "t": 60, "b": 30})
     return fig
+
+# -- claim check mini-charts (pages/claims.py) --
+def claim_price_figure(rows: pd.DataFrame, points: Sequence[tuple[str, str, float, str]], *, name: str = "", colour: str | None = None,
+                       title: str = "", y_title: str = "", level: float | None = None, level_label: str = "",
+                       height: int = 300, font_size: int = 13) -> go.Figure:
+    """One claim's days: the quoted close around them as a line, and the prices the check used as labelled
+    markers (`points`: ISO day, "open"|"close", value, label; ● close, ▲ open); `level` draws a dotted line."""
+    df = rows.sort_values("date")
+    axis = session_axis(pd.DatetimeIndex(df["date"]))
+    colour = colour or PALETTE[1]
+    fig = go.Figure(go.Scatter(x=_x(df["date"]), y=df["close"], mode="lines", name=name, line={"color": colour, "width": 2},
+                               hovertemplate=f"<b>{name}</b> %{{x}}: %{{y:,.2f}}<extra></extra>"))
+    xs = [p[0] for p in points if p[0] in axis]
+    keep = [p for p in points if p[0] in axis]
+    fig.add_trace(go.Scatter(
+        x=xs, y=[p[2] for p in keep], mode="markers+text", name="", showlegend=False, text=[p[3] for p in keep],
+        textposition=["top center" if i % 2 == 0 else "bottom center" for i in range(len(keep))],
+        marker={"size": 12, "color": ["#d62728" if p[1] == "close" else "#ff7f0e" for p in keep],
+                "symbol": ["circle" if p[1] == "close" else "triangle-up" for p in keep], "line": {"width": 1, "color": "white"}},
+        hovertemplate="%{x}: %{y:,.2f}<extra></extra>"))
+    if level is not None:
+        fig.add_hline(y=level, line={"width": 1, "dash": "dot", "color": "#888"}, annotation_text=level_label,
+                      annotation_position="bottom right")
+    style_figure(fig, title=title, y_title=y_title, height=height, font_size=font_size)
+    ticks = _tick_values(axis, 6)
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=axis, tickmode="array", tickvals=ticks,
+                     ticktext=[_tick_text(v) for v in ticks])
+    fig.update_layout(showlegend=False, hovermode="closest", margin={"l": 10, "r": 10, "t": 50 if title else 10, "b": 10})
+    pad = (df["close"].max() - df["close"].min()) * 0.15 or 1.0
+    fig.update_yaxes(range=[df["close"].min() - pad, df["close"].max() + pad])
+    return fig
+
+
+def claim_moves_figure(moves: Mapping[str, float], *, names: Mapping[str, str] | None = None, title: str = "", y_title: str = "",
+                       height: int = 300, font_size: int = 13) -> go.Figure:
+    """Several symbols' moves on one day (% against the previous close) as bars: green up, red down."""
+    names = names or {}
+    syms = list(moves)
+    vals = [float(moves[s]) for s in syms]
+    fig = go.Figure(go.Bar(x=[names.get(s, s) for s in syms], y=vals, marker_color=["#1b5e20" if v > 0 else "#b71c1c" for v in vals],
+                           text=[f"{v:+.2f}%".replace("-", "−") for v in vals], textposition="outside",
+                           hovertemplate="%{x}: %{y:+.2f}%<extra></extra>"))
+    fig.add_hline(y=0, line={"width": 1, "color": "#888"})
+    style_figure(fig, title=title, y_title=y_title, height=height, font_size=font_size)
+    lo, hi = min(vals + [0.0]), max(vals + [0.0])
+    pad = (hi - lo) * 0.2 or 1.0
+    fig.update_yaxes(range=[lo - pad, hi + pad])
+    fig.update_layout(showlegend=False, hovermode="closest", margin={"l": 10, "r": 10, "t": 50 if title else 10, "b": 10})
+    return fig

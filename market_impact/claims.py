@@ -883,12 +883,12 @@ def formula(r: ClaimResult, lang: str = "en") -> str:
     if c.metric == "mv_change":
         b, n = r.inputs
         so = r.shares
-        return (f"({n.value:,.2f} − {b.value:,.2f}) × {so.shares / 1e9:,.1f} bn {t('claims.shares_word', lang)} = "  # type: ignore[union-attr]
+        return (f"({n.value:,.2f} − {b.value:,.2f}) × {so.shares / 1e9:,.1f} {t('claims.billion_short', lang)} {t('claims.shares_word', lang)} = "  # type: ignore[union-attr]
                 f"{_money(r.actual, lang, step=1e8)}")
     if c.metric == "mv_level":
         n = r.inputs[0]
         so = r.shares
-        return f"{n.value:,.2f} × {so.shares / 1e9:,.1f} bn {t('claims.shares_word', lang)} = {_money(r.actual, lang, like=1e9, step=1e8)}"  # type: ignore[union-attr]
+        return f"{n.value:,.2f} × {so.shares / 1e9:,.1f} {t('claims.billion_short', lang)} {t('claims.shares_word', lang)} = {_money(r.actual, lang, like=1e9, step=1e8)}"  # type: ignore[union-attr]
     if c.metric == "low_since":
         if r.extra.get("last_lower") is None:
             return t("claims.formula.no_lower", lang, day=_d(r.extra.get("data_start"), lang))  # type: ignore[arg-type]
@@ -931,8 +931,8 @@ def tolerance_label(r: ClaimResult, lang: str = "en") -> str:
     return "± " + t("claims.points", lang, n=format_number(r.tolerance, lang, digits))
 
 
-def explanation(r: ClaimResult, lang: str = "en") -> str:
-    """One or two sentences: why the verdict, in the user's language."""
+def explanation(r: ClaimResult, lang: str = "en", with_shares: bool = True) -> str:
+    """One or two sentences: why the verdict, in the user's language (+ the share count behind a market value)."""
     c = r.claim
     if r.verdict == "not checkable":
         extra = dict(r.extra)
@@ -950,7 +950,7 @@ def explanation(r: ClaimResult, lang: str = "en") -> str:
         text = t("claims.explain.value", lang, stated=stated_label(c, lang), actual=actual_label(r, lang), verdict=verdict,
                  tol=tolerance_label(r, lang), diff=difference_label(r, lang), day=_d(c.session, lang),
                  step=_step_label(c, lang))
-    if r.shares is not None:
+    if r.shares is not None and with_shares:
         text += " " + shares_note(r, lang)
     return text
 
@@ -998,20 +998,20 @@ def results_table(results: Sequence[ClaimResult], registry: Mapping | None = Non
         c = r.claim
         rows.append({
             t("claims.col.id", lang): c.id,
-            t("claims.col.article", lang): c.article,
-            t("claims.col.quote", lang): c.quote,
+            t("claims.col.verdict", lang): verdict_badge(r.verdict, lang),
             t("claims.col.subject", lang): symbol_label(c, registry, lang),
             t("claims.col.session", lang): c.session.isoformat() if c.session else "",
             t("claims.col.metric", lang): metric_label(c, lang),
             t("claims.col.stated", lang): stated_label(c, lang),
             t("claims.col.actual", lang): actual_label(r, lang),
-            t("claims.col.verdict", lang): verdict_badge(r.verdict, lang),
+            t("claims.col.quote", lang): c.quote,
             t("claims.col.explanation", lang): explanation(r, lang),
+            t("claims.col.article", lang): c.article,
         })
     return pd.DataFrame(rows)
 
 
-VERDICT_ICONS = {"supported": "✅", "contradicted": "❌", "not checkable": "⚪"}
+VERDICT_ICONS = {"supported": "✔", "contradicted": "✘", "not checkable": "○"}  # in DejaVu Sans: no emoji font needed
 VERDICT_COLOURS = {"supported": "green", "contradicted": "red", "not checkable": "gray"}
 
 
@@ -1082,7 +1082,8 @@ def quote_in_paragraph_html(text: str, start: int, end: int) -> str:
     p_end = text.find("\n", end)
     p_end = len(text) if p_end == -1 else p_end
     before, quote, after = text[p_start:start], text[start:end], text[end:p_end]
-    return (f"<p style=\"line-height:1.9;font-size:1.02rem\">{html.escape(before.lstrip())}"
+    font = "font-family:'Noto Sans Devanagari','Lohit Devanagari','Noto Sans',sans-serif"
+    return (f"<p lang=\"hi\" style=\"{font};line-height:1.9;font-size:1.02rem\">{html.escape(before.lstrip())}"
             f"<mark style=\"background:#ffe58f;padding:0 2px\">{html.escape(quote)}</mark>{html.escape(after.rstrip())}</p>")
 
 
@@ -1102,3 +1103,58 @@ def chart_window(r: ClaimResult, data: pd.DataFrame, pad: int = 3) -> pd.DataFra
         hi = next((i for i, d in enumerate(days) if d > last), len(days)) + pad
         out.append(g.iloc[lo:hi])
     return pd.concat(out, ignore_index=True) if out else data.iloc[0:0]
+
+
+# ------------------------------------------------------------------------------------ page state
+VERDICT_SLUGS: dict[str, Verdict] = {"supported": "supported", "contradicted": "contradicted", "unchecked": "not checkable"}
+SLUG_OF: dict[str, str] = {v: k for k, v in VERDICT_SLUGS.items()}
+
+
+@dataclass(frozen=True)
+class ClaimsView:
+    """The Claim check page's state, as the URL holds it: ?article=a000,a004&verdict=contradicted&claim=a004.02.
+
+    Empty filters mean "all". Bad values are dropped and reported in `problems` as (name, value, kind)
+    with kind "filter" or "claim", so the page can say so and fall back to the default.
+    """
+
+    articles: tuple[str, ...] = ()
+    verdicts: tuple[Verdict, ...] = ()
+    claim: str = ""
+    problems: tuple[tuple[str, str, str], ...] = ()
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, str], article_ids: Iterable[str], claim_ids: Iterable[str]) -> ClaimsView:
+        known_articles, known_claims = set(article_ids), set(claim_ids)
+        problems: list[tuple[str, str, str]] = []
+
+        def parse_list(name: str, known: Iterable[str]) -> tuple[str, ...]:
+            raw = str(params.get(name) or "")
+            items = [x.strip() for x in raw.split(",") if x.strip()]
+            bad = [x for x in items if x not in known]
+            if bad:
+                problems.append((name, ",".join(bad), "filter"))
+            return tuple(dict.fromkeys(x for x in items if x in known))
+
+        articles = parse_list("article", known_articles)
+        verdicts = tuple(VERDICT_SLUGS[s] for s in parse_list("verdict", VERDICT_SLUGS))
+        claim_id = str(params.get("claim") or "").strip()
+        if claim_id and claim_id not in known_claims:
+            problems.append(("claim", claim_id, "claim"))
+            claim_id = ""
+        return cls(articles, verdicts, claim_id, tuple(problems))
+
+    def to_params(self) -> dict[str, object]:
+        return {"article": list(self.articles) or None, "verdict": [SLUG_OF[v] for v in self.verdicts] or None,
+                "claim": self.claim or None}
+
+    def select(self, results: Sequence[ClaimResult]) -> list[ClaimResult]:
+        return [r for r in results if (not self.articles or r.claim.article in self.articles)
+                and (not self.verdicts or r.verdict in self.verdicts)]
+
+    def default_claim(self, shown: Sequence[ClaimResult]) -> str:
+        """The claim the detail view opens on: the one asked for, else the first contradicted shown, else the first."""
+        if self.claim:
+            return self.claim
+        pick = next((r for r in shown if r.verdict == "contradicted"), shown[0] if shown else None)
+        return pick.id if pick else ""

@@ -387,6 +387,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "claims.filter_article": {"en": "Articles", "hi": "लेख"},
     "claims.filter_verdict": {"en": "Verdicts", "hi": "निर्णय"},
+    "claims.all": {"en": "All", "hi": "सभी"},
     "claims.count": {
         "en": "{n} claims shown — {supported} supported, {contradicted} contradicted, {unchecked} not checkable.",
         "hi": "{n} दावे दिखाए गए — {supported} पुष्ट, {contradicted} खंडित, {unchecked} जाँच योग्य नहीं।",
@@ -411,14 +412,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "claims.no_chart": {"en": "No prices to draw for this claim.", "hi": "इस दावे के लिए दिखाने को कीमतें नहीं हैं।"},
     "claims.matrix": {"en": "Where the articles tell the same quantity", "hi": "जहाँ लेख एक ही मात्रा बताते हैं"},
     "claims.matrix_help": {
-        "en": "The same quantity as each article tells it (✅ supported, ❌ contradicted, ⚪ not checkable), next to the tape's value.",
-        "hi": "हर लेख एक ही मात्रा को कैसे बताता है (✅ पुष्ट, ❌ खंडित, ⚪ जाँच योग्य नहीं), और उसके साथ टेप का मान।",
+        "en": "The same quantity as each article tells it (✔ supported, ✘ contradicted, ○ not checkable), next to the tape's value.",
+        "hi": "हर लेख एक ही मात्रा को कैसे बताता है (✔ पुष्ट, ✘ खंडित, ○ जाँच योग्य नहीं), और उसके साथ टेप का मान।",
     },
     "claims.download": {"en": "Download the claims (CSV)", "hi": "दावे डाउनलोड करें (CSV)"},
     "claims.bad_claim": {"en": "no such claim", "hi": "ऐसा कोई दावा नहीं"},
     "claims.bad_filter": {"en": "unknown value", "hi": "अज्ञात मान"},
     "claims.months": {"en": "{n} months", "hi": "{n} महीने"},
     "claims.shares_word": {"en": "shares", "hi": "शेयर"},
+    "claims.billion_short": {"en": "bn", "hi": "अरब"},
     "claims.points": {"en": "{n} pp", "hi": "{n} प्रतिशत अंक"},
     "claims.formula.low": {
         "en": "last close at or below {close} before {day}: {last_close} on {last_day}; {days} days = {months} months",

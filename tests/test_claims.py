@@ -349,12 +349,13 @@ def test_disagreement_matrix_lines_up_nvidias_fall_across_articles(snapshot_chec
     row = m[m["Quantity"] == "Nvidia: move on 27 Jan 2025"].iloc[0]
     assert "−17%" in row["a002"] and "−16.86%" in row["a004"] and row["Tape"] == "−16.97%"
     close = m[m["Quantity"] == "Nvidia: close on 27 Jan 2025"].iloc[0]
-    assert "✅" in close["a000"] and "❌" in close["a004"] and close["Tape"] == "$118.42"
+    assert "✔" in close["a000"] and "✘" in close["a004"] and close["Tape"] == "$118.42"
 
 
 def test_results_table_in_hindi_has_hindi_headers(snapshot_check):
     table = results_table(snapshot_check.results, lang="hi")
-    assert list(table.columns)[:3] == ["आईडी", "लेख", "उद्धरण"] and len(table) == len(snapshot_check.results)
+    assert list(table.columns)[:3] == ["आईडी", "निर्णय", "विषय"] and len(table) == len(snapshot_check.results)
+    assert table.iloc[0]["निर्णय"].endswith("जाँच योग्य नहीं")
 
 
 def test_cli_claims_json(capsys):
