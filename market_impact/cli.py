@@ -145,12 +145,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise ValueError(f"no such file: {path}")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ValueError(f"{path} is not UTF-8 text") from None
-    if "\x00" in text:
-        raise ValueError(f"{path} looks like a binary file, not text")
+    from market_impact.byo import read_file  # the upload checks: ≤ 1 MB, not binary, not empty, decodable; HTML → text
+
+    text = read_file(path).text
     published, article = None, None
     if args.published:
         try:

@@ -44,3 +44,12 @@ class ExportUnavailable(MarketImpactError):
 
 class InsufficientHistory(MarketImpactError):
     """Too few returns before the event to estimate the normal-return model (event study)."""
+
+
+class BadUpload(BadInput):
+    """A user's upload or pasted text that cannot be read as an article; `code` names the reason
+    (too_large, empty, blank, binary, undecodable, bad_type, no_text) so a page can say it in its language."""
+
+    def __init__(self, code: str, message: str, **params: object):
+        self.code, self.params = code, params
+        super().__init__(message)
