@@ -470,9 +470,10 @@ def claim_price_figure(rows: pd.DataFrame, points: Sequence[tuple[str, str, floa
                                hovertemplate=f"<b>{name}</b> %{{x}}: %{{y:,.2f}}<extra></extra>"))
     xs = [p[0] for p in points if p[0] in axis]
     keep = [p for p in points if p[0] in axis]
+    mid = (df["close"].max() + df["close"].min()) / 2
     fig.add_trace(go.Scatter(
         x=xs, y=[p[2] for p in keep], mode="markers+text", name="", showlegend=False, text=[p[3] for p in keep],
-        textposition=["top center" if i % 2 == 0 else "bottom center" for i in range(len(keep))],
+        textposition=["bottom center" if p[2] <= mid else "top center" for p in keep],  # lows labelled below the line
         marker={"size": 12, "color": ["#d62728" if p[1] == "close" else "#ff7f0e" for p in keep],
                 "symbol": ["circle" if p[1] == "close" else "triangle-up" for p in keep], "line": {"width": 1, "color": "white"}},
         hovertemplate="%{x}: %{y:,.2f}<extra></extra>"))
