@@ -21,6 +21,150 @@ STRINGS: dict[str, dict[str, str]] = {
     # -- timeline & articles pages (issue 3) --
     "page.timeline": {"en": "Timeline", "hi": "समयरेखा"},
     "page.articles": {"en": "Articles", "hi": "लेख"},
+    # -- your article (issue 8) --
+    "page.byo": {"en": "Your article", "hi": "आपका लेख"},
+    "byo.title": {"en": "Your article → events and claims", "hi": "आपका लेख → घटनाएँ और दावे"},
+    "byo.intro": {
+        "en": "Upload or paste an article (Hindi or English, up to 1 MB). Its dated sentences become events for the timeline, "
+              "the price charts, the event study and the presenter; its market claims are checked against prices. "
+              "Everything stays in this browser session: nothing is stored on the server.",
+        "hi": "कोई लेख अपलोड करें या चिपकाएँ (हिंदी या अंग्रेज़ी, अधिकतम 1 MB)। उसके तारीख़ वाले वाक्य समयरेखा, मूल्य चार्ट, "
+              "इवेंट स्टडी और प्रस्तुति के लिए घटनाएँ बनते हैं; उसके बाज़ार-दावे कीमतों से जाँचे जाते हैं। "
+              "सब कुछ इसी ब्राउज़र सत्र में रहता है: सर्वर पर कुछ भी सहेजा नहीं जाता।",
+    },
+    "byo.tab_upload": {"en": "Upload a file", "hi": "फ़ाइल अपलोड करें"},
+    "byo.tab_paste": {"en": "Paste text", "hi": "टेक्स्ट चिपकाएँ"},
+    "byo.upload": {"en": "A .txt, .md or .html file, up to 1 MB", "hi": "एक .txt, .md या .html फ़ाइल, अधिकतम 1 MB"},
+    "byo.paste": {"en": "Article text", "hi": "लेख का टेक्स्ट"},
+    "byo.paste_placeholder": {"en": "Paste the article here, then press Ctrl+Enter", "hi": "लेख यहाँ चिपकाएँ, फिर Ctrl+Enter दबाएँ"},
+    "byo.using_upload": {
+        "en": "Reading the uploaded file; remove it to use pasted text instead.",
+        "hi": "अपलोड की गई फ़ाइल पढ़ी जा रही है; चिपकाया टेक्स्ट इस्तेमाल करने के लिए फ़ाइल हटाएँ।",
+    },
+    "byo.start": {"en": "Upload a file or paste text to begin.", "hi": "शुरू करने के लिए फ़ाइल अपलोड करें या टेक्स्ट चिपकाएँ।"},
+    "byo.read_as": {
+        "en": "Read {name}: {chars} characters, {kind}, encoding {encoding}.",
+        "hi": "{name} पढ़ा गया: {chars} अक्षर, {kind}, एन्कोडिंग {encoding}।",
+    },
+    "byo.kind.text": {"en": "plain text", "hi": "सादा टेक्स्ट"},
+    "byo.kind.markdown": {"en": "Markdown shown as plain text", "hi": "मार्कडाउन, सादे टेक्स्ट के रूप में"},
+    "byo.kind.html": {"en": "HTML reduced to its text", "hi": "HTML, केवल उसका टेक्स्ट"},
+    "byo.note.bom": {"en": "It starts with a byte-order mark.", "hi": "इसकी शुरुआत में बाइट-ऑर्डर मार्क है।"},
+    "byo.note.utf16_nobom": {"en": "Read as UTF-16 (it has no byte-order mark).", "hi": "UTF-16 के रूप में पढ़ा गया (बाइट-ऑर्डर मार्क नहीं है)।"},
+    "byo.note.cp1252": {
+        "en": "Not UTF-8: read as Windows-1252. If letters look wrong, save the file as UTF-8.",
+        "hi": "UTF-8 नहीं: Windows-1252 के रूप में पढ़ा गया। अक्षर गलत दिखें तो फ़ाइल UTF-8 में सहेजें।",
+    },
+    "byo.note.html_reduced": {
+        "en": "HTML tags were removed; scripts and styles were dropped with their contents.",
+        "hi": "HTML टैग हटाए गए; स्क्रिप्ट और स्टाइल अपनी सामग्री सहित हटाए गए।",
+    },
+    "byo.note.looked_like_html": {"en": "The text contained HTML, so it was read as HTML.", "hi": "टेक्स्ट में HTML था, इसलिए उसे HTML की तरह पढ़ा गया।"},
+    "byo.note.controls_removed": {"en": "A few control characters were removed.", "hi": "कुछ नियंत्रण-वर्ण हटाए गए।"},
+    "byo.show_text": {"en": "The text as read (plain text)", "hi": "पढ़ा गया टेक्स्ट (सादा)"},
+    "byo.published": {"en": "Publication date", "hi": "प्रकाशन तिथि"},
+    "byo.published_help": {
+        "en": "Anchors weekdays (“Monday”) and relative dates (“last week”). Change it if the guess is wrong.",
+        "hi": "सप्ताह के दिन (“सोमवार”) और सापेक्ष तारीख़ें (“पिछले सप्ताह”) इसी से तय होती हैं। अनुमान गलत हो तो बदलें।",
+    },
+    "byo.published.meta": {"en": "Inferred from the page's own date tag: {evidence}", "hi": "पेज के अपने तारीख़-टैग से अनुमान: {evidence}"},
+    "byo.published.dateline": {"en": "Inferred from the dateline: “{evidence}”", "hi": "डेटलाइन से अनुमान: “{evidence}”"},
+    "byo.published.latest": {
+        "en": "Inferred as the latest full date the text names (“{evidence}”); please check it.",
+        "hi": "टेक्स्ट में दी गई सबसे बाद की पूरी तारीख़ (“{evidence}”) से अनुमान; कृपया जाँच लें।",
+    },
+    "byo.published.none": {
+        "en": "The text names no full date: enter the publication date, or weekdays and relative dates stay unplaced.",
+        "hi": "टेक्स्ट में कोई पूरी तारीख़ नहीं है: प्रकाशन तिथि दर्ज करें, वरना सप्ताह के दिन और सापेक्ष तारीख़ें तय नहीं होंगी।",
+    },
+    "byo.events": {"en": "Proposed events", "hi": "प्रस्तावित घटनाएँ"},
+    "byo.events_help": {
+        "en": "One row per dated sentence. Fix the date, title, category and importance, and tick the rows to keep. "
+              "Only events dated to a day appear on the price charts.",
+        "hi": "हर तारीख़ वाले वाक्य की एक पंक्ति। तारीख़, शीर्षक, श्रेणी और महत्व ठीक करें, और रखने वाली पंक्तियों पर टिक करें। "
+              "मूल्य चार्ट पर केवल दिन तक की तारीख़ वाली घटनाएँ दिखती हैं।",
+    },
+    "byo.no_events": {"en": "No dated sentence was found.", "hi": "तारीख़ वाला कोई वाक्य नहीं मिला।"},
+    "byo.claims": {"en": "Proposed claims", "hi": "प्रस्तावित दावे"},
+    "byo.claims_help": {
+        "en": "Market claims the checker can hold against prices: the seed articles' Hindi patterns and, in English, "
+              "“closed at $…” and “fell/rose N%”. Fix the day if it is wrong.",
+        "hi": "बाज़ार-दावे जिन्हें कीमतों से जाँचा जा सकता है: मूल लेखों के हिंदी पैटर्न और अंग्रेज़ी में "
+              "“closed at $…” तथा “fell/rose N%”। दिन गलत हो तो ठीक करें।",
+    },
+    "byo.no_claims": {"en": "No checkable market claim was found.", "hi": "जाँचने योग्य कोई बाज़ार-दावा नहीं मिला।"},
+    "byo.other_numbers": {
+        "en": "Numbers that are not market data (not checked): {n}.",
+        "hi": "बाज़ार डेटा से इतर संख्याएँ (जाँची नहीं गईं): {n}।",
+    },
+    "byo.col.accept": {"en": "Keep", "hi": "रखें"},
+    "byo.col.date": {"en": "Date", "hi": "तारीख़"},
+    "byo.col.date_help": {"en": "YYYY-MM-DD, YYYY-MM, YYYY or START..END", "hi": "YYYY-MM-DD, YYYY-MM, YYYY या START..END"},
+    "byo.col.title": {"en": "Title", "hi": "शीर्षक"},
+    "byo.col.category": {"en": "Category", "hi": "श्रेणी"},
+    "byo.col.importance": {"en": "Importance (1 = key)", "hi": "महत्व (1 = मुख्य)"},
+    "byo.col.tickers": {"en": "Tickers", "hi": "टिकर"},
+    "byo.col.tickers_help": {"en": "Symbols, comma-separated (e.g. NVDA, ^IXIC)", "hi": "प्रतीक, अल्पविराम से अलग (जैसे NVDA, ^IXIC)"},
+    "byo.col.quote": {"en": "Sentence (verbatim)", "hi": "वाक्य (ज्यों का त्यों)"},
+    "byo.col.subject": {"en": "Subject", "hi": "विषय"},
+    "byo.col.what": {"en": "What", "hi": "क्या"},
+    "byo.col.says": {"en": "Article says", "hi": "लेख कहता है"},
+    "byo.col.day": {"en": "Day", "hi": "दिन"},
+    "byo.col.id": {"en": "ID", "hi": "आईडी"},
+    "byo.col.article": {"en": "Your article", "hi": "आपका लेख"},
+    "byo.accept": {"en": "Accept the ticked rows", "hi": "टिक की गई पंक्तियाँ स्वीकार करें"},
+    "byo.accepted_n": {
+        "en": "Added {events} events and {claims} claims to this session.",
+        "hi": "इस सत्र में {events} घटनाएँ और {claims} दावे जोड़े गए।",
+    },
+    "byo.refused": {
+        "en": "Not added (the catalogue already has these ids): {ids}",
+        "hi": "नहीं जोड़े गए (कैटलॉग में ये आईडी पहले से हैं): {ids}",
+    },
+    "byo.problems": {"en": "Nothing was added. Fix these rows or untick them:", "hi": "कुछ नहीं जोड़ा गया। इन पंक्तियों को ठीक करें या टिक हटाएँ:"},
+    "byo.accepted": {"en": "Accepted in this session", "hi": "इस सत्र में स्वीकृत"},
+    "byo.accepted_none": {"en": "No events accepted yet.", "hi": "अभी कोई घटना स्वीकार नहीं की गई।"},
+    "byo.accepted_caption": {
+        "en": "Your {n} events join the catalogue's {catalogue} on the timeline, prices, event study and presenter ({total} in all), "
+              "for this session only.",
+        "hi": "आपकी {n} घटनाएँ केवल इस सत्र के लिए समयरेखा, कीमतें, इवेंट स्टडी और प्रस्तुति में कैटलॉग की {catalogue} घटनाओं "
+              "से जुड़ती हैं (कुल {total})।",
+    },
+    "byo.remove_pick": {"en": "Events to remove", "hi": "हटाने वाली घटनाएँ"},
+    "byo.remove": {"en": "Remove", "hi": "हटाएँ"},
+    "byo.clear": {"en": "Remove all", "hi": "सब हटाएँ"},
+    "byo.download_yaml": {"en": "Download my events (YAML)", "hi": "मेरी घटनाएँ डाउनलोड करें (YAML)"},
+    "byo.load_yaml": {"en": "Load events from a YAML file you downloaded", "hi": "पहले डाउनलोड की गई YAML फ़ाइल से घटनाएँ लोड करें"},
+    "byo.loaded_n": {
+        "en": "Loaded {n} events from {name}. Their quotes were not checked against a text: the text is not stored.",
+        "hi": "{name} से {n} घटनाएँ लोड हुईं। उनके उद्धरण किसी टेक्स्ट से नहीं जाँचे गए: टेक्स्ट सहेजा नहीं जाता।",
+    },
+    "byo.yaml_problems": {"en": "The file was not loaded. Every problem:", "hi": "फ़ाइल लोड नहीं हुई। सभी समस्याएँ:"},
+    "byo.claims_checked": {"en": "Your claims against the prices", "hi": "कीमतों के सामने आपके दावे"},
+    "byo.remove_claims_pick": {"en": "Claims to remove", "hi": "हटाने वाले दावे"},
+    "byo.prices_failed": {"en": "The prices for the check could not be loaded: {error}", "hi": "जाँच के लिए कीमतें लोड नहीं हो सकीं: {error}"},
+    "byo.err.too_large": {
+        "en": "{name} is {size}; the limit is 1 MB. Upload a shorter text.",
+        "hi": "{name} का आकार {size} है; सीमा 1 MB है। छोटा टेक्स्ट अपलोड करें।",
+    },
+    "byo.err.empty": {"en": "{name} is empty.", "hi": "{name} खाली है।"},
+    "byo.err.blank": {
+        "en": "{name} holds no words — only whitespace or punctuation.",
+        "hi": "{name} में कोई शब्द नहीं है — केवल खाली जगह या विराम-चिह्न।",
+    },
+    "byo.err.no_text": {
+        "en": "{name} has no visible text once its HTML (tags, scripts, styles) is removed.",
+        "hi": "HTML (टैग, स्क्रिप्ट, स्टाइल) हटाने के बाद {name} में कोई दिखने वाला टेक्स्ट नहीं बचता।",
+    },
+    "byo.err.binary": {
+        "en": "{name} looks like {what}, not text. Upload a .txt, .md or .html file.",
+        "hi": "{name} टेक्स्ट नहीं, बल्कि {what} लगती है। .txt, .md या .html फ़ाइल अपलोड करें।",
+    },
+    "byo.err.undecodable": {
+        "en": "{name} is not readable text ({detail}): not UTF-8, UTF-16 or clean Windows-1252. Save it as UTF-8 and upload it again.",
+        "hi": "{name} पढ़ने योग्य टेक्स्ट नहीं है ({detail}): न UTF-8, न UTF-16, न साफ़ Windows-1252। इसे UTF-8 में सहेजकर फिर अपलोड करें।",
+    },
+    "byo.err.bad_type": {"en": "{name}: only {types} files can be read.", "hi": "{name}: केवल {types} फ़ाइलें पढ़ी जा सकती हैं।"},
     "timeline.title": {"en": "What happened when — from the articles", "hi": "कब क्या हुआ — लेखों से"},
     "timeline.intro": {
         "en": "Every dated event in the five articles, each tied to its own words. Click a dot to read its quote.",
