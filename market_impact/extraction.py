@@ -8,10 +8,12 @@ Weekday words and relative phrases resolve against the publication date, never t
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Literal
 
 import dateparser
@@ -184,40 +186,61 @@ def _last_day(y: int, m: int) -> date:
 
 
 _SENTENCE_END = re.compile(r"[।॥\n?!|]|\.(?=\s|$)")
-_ABBREVIATIONS = re.compile(r"(?:^|\s)(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Inc|Co|Corp|Ltd|vs|U\.S|No)$")
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Inc|Co|Corp|Ltd|vs|U\.S|No)$")
+
+
+MAX_QUOTE_SIDE = 300  # characters of context either side of a mention at most
+
+
+class _Sentences:
+    """Sentence ends of a text, found once, so each mention's sentence is a binary search away."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.at: list[int] = []  # where each boundary mark starts
+        self.stop: list[int] = []  # where the sentence before it ends (a newline is not part of it)
+        self.after: list[int] = []  # where the next sentence may start
+        for m in _SENTENCE_END.finditer(text):
+            if m.group() == "." and _ABBREVIATION.search(text[max(0, m.start() - 6):m.start()]):
+                continue
+            self.at.append(m.start())
+            self.stop.append(m.start() if m.group() in ("\n", "|") else m.end())
+            self.after.append(m.end())
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.after, start) - 1
+        s = self.after[i] if i >= 0 else 0
+        j = bisect.bisect_left(self.at, end)
+        e = self.stop[j] if j < len(self.at) else len(self.text)
+        if start - s > MAX_QUOTE_SIDE:  # a run-on "sentence" (no punctuation): keep a window, cut at a space
+            cut = self.text.find(" ", start - MAX_QUOTE_SIDE, start)
+            s = cut + 1 if cut >= 0 else start - MAX_QUOTE_SIDE
+        if e - end > MAX_QUOTE_SIDE:
+            cut = self.text.rfind(" ", end, end + MAX_QUOTE_SIDE)
+            e = cut if cut >= 0 else end + MAX_QUOTE_SIDE
+        while s < start and self.text[s].isspace():
+            s += 1
+        while e > end and self.text[e - 1].isspace():
+            e -= 1
+        return s, e
 
 
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around text[start:end], trimmed of surrounding blanks (never empty for a mention)."""
-    s = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
-        if m.group() == "." and _ABBREVIATIONS.search(text, 0, m.start()):
-            continue
-        s = m.end()
-    e = len(text)
-    pos = end
-    while True:
-        m = _SENTENCE_END.search(text, pos)
-        if not m:
-            break
-        if m.group() == "." and _ABBREVIATIONS.search(text, 0, m.start()):
-            pos = m.end()
-            continue
-        e = m.end() if m.group() not in ("\n", "|") else m.start()
-        break
-    while s < start and text[s].isspace():
-        s += 1
-    while e > end and text[e - 1].isspace():
-        e -= 1
-    return s, e
+    return _Sentences(text).span(start, end)
 
 
 def _dateparser_read(phrase: str, base: date | None, parts: list[str]) -> date | None:
     """dateparser's reading of an explicit date phrase, or None if it cannot read it."""
+    return _dateparser_cached(phrase, base, tuple(parts))
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_cached(phrase: str, base: date | None, parts: tuple[str, ...]) -> date | None:
     settings = {
         "PREFER_DAY_OF_MONTH": "first",
         "PREFER_DATES_FROM": "past",
-        "REQUIRE_PARTS": parts,
+        "REQUIRE_PARTS": list(parts),
         "RELATIVE_BASE": datetime.combine(base or date(2000, 1, 1), datetime.min.time()),
     }
     try:
@@ -541,8 +564,21 @@ def _qualifier(text: str, start: int, ends: tuple[int, ...]) -> str | None:
 
 
 # --- the extractor ------------------------------------------------------------------------------------
-def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(s < b and a < e for a, b in spans)
+class _Taken:
+    """Claimed spans, kept sorted and disjoint, for an O(log n) overlap test."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.starts, e)  # spans starting before `e` are candidates; the nearest one decides
+        return i > 0 and self.ends[i - 1] > s
+
+    def add(self, s: int, e: int) -> None:
+        i = bisect.bisect_left(self.starts, s)
+        self.starts.insert(i, s)
+        self.ends.insert(i, e)
 
 
 def extract(text: str, published: date | None = None, article: str | None = None) -> list[Mention]:
@@ -555,11 +591,12 @@ def extract(text: str, published: date | None = None, article: str | None = None
     if not isinstance(text, str):
         raise TypeError("extract() needs text (str)")
     mentions: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
+    sentences = _Sentences(text)
 
     for rule, pattern in _DATE_RULES:
         for m in pattern.finditer(text):
-            if _overlaps(taken, m.start(), m.end()):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             try:
                 got = _date_mention(rule, m, text, published)
@@ -574,34 +611,35 @@ def extract(text: str, published: date | None = None, article: str | None = None
                     start, end, vs, ve, gran = _extend_with_part(text, start, end, vs, ve, gran, published)
                 except (ValueError, OverflowError):
                     pass
-                if _overlaps(taken, start, end):
+                if taken.overlaps(start, end):
                     start, end = m.start(), m.end()
             value = None if vs == "unresolved" else vs.isoformat()
             period_end = None if ve is None else ve.isoformat()
-            mentions.append(_make("date", rule, text, start, end, value, article, granularity=gran, period_end=period_end))
-            taken.append((start, end))
+            mentions.append(_make("date", rule, sentences, start, end, value, article, granularity=gran, period_end=period_end))
+            taken.add(start, end)
 
     for rule, pattern in _NUMBER_RULES:
         for m in pattern.finditer(text):
-            if _overlaps(taken, m.start(), m.end()):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             got = _number_mention(rule, m, text)
             if got is None:
                 continue
             start, value, unit, precision, upper = got
-            if _overlaps(taken, start, m.end()):
+            if taken.overlaps(start, m.end()):
                 start = m.start()
             end = m.end()
-            mentions.append(_make("number", rule, text, start, end, value, article, unit=unit, precision=precision,
+            mentions.append(_make("number", rule, sentences, start, end, value, article, unit=unit, precision=precision,
                                   upper=upper, qualifier=_qualifier(text, start, (end, m.end("n") if m.group("n") else end))))
-            taken.append((start, end))
+            taken.add(start, end)
 
     mentions.sort(key=lambda x: (x.start, x.end))
     return mentions
 
 
-def _make(kind, form, text, start, end, value, article, **extra) -> Mention:
-    qs, qe = sentence_span(text, start, end)
+def _make(kind, form, sentences: _Sentences, start, end, value, article, **extra) -> Mention:
+    text = sentences.text
+    qs, qe = sentences.span(start, end)
     return Mention(kind=kind, start=start, end=end, text=text[start:end], quote=text[qs:qe], quote_start=qs,
                    value=value, form=form, article=article, **extra)
 

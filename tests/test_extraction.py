@@ -232,3 +232,9 @@ def test_any_unicode_text_never_crashes_and_spans_hold(text, published):
                                                  ("अगले सोमवार", date(9999, 12, 31)), ("3 days ago", date(1, 1, 1))])
 def test_periods_off_the_calendar_are_dropped(text, published):
     assert [m.value for m in extract(text, published) if m.kind == "date"] in ([], [None])
+
+
+def test_quote_of_a_run_on_text_is_a_bounded_window():
+    text = "शब्द " * 2000 + "सोमवार को " + "शब्द " * 2000
+    [m] = extract(text, TUESDAY)
+    assert m.text == "सोमवार" and m.quote in text and len(m.quote) <= 2 * 300 + len(m.text)
