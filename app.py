@@ -16,6 +16,7 @@ PAGES = {
     "app.section_story": [
         st.Page("pages/overview.py", title=t("page.overview", lang), icon=":material/monitoring:", url_path="overview", default=True),
         st.Page("pages/timeline.py", title=t("page.timeline", lang), icon=":material/timeline:", url_path="timeline"),
+        st.Page("pages/presenter.py", title=t("page.presenter", lang), icon=":material/slideshow:", url_path="presenter"),
     ],
     "app.section_analyse": [
         st.Page("pages/study.py", title=t("page.study", lang), icon=":material/query_stats:", url_path="study"),

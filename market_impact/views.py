@@ -191,3 +191,63 @@ def _fmt(val) -> str:
     if isinstance(val, date):
         return val.isoformat()
     return str(val)
+
+
+# ---------------------------------------------------------------- presenter (issue 7)
+
+DECK_RANGE = (date(2024, 12, 1), date(2025, 3, 31))  # the R1 weeks, with the V3 release and Nvidia's results
+AUTO_CHOICES = (0, 5, 10, 20, 30, 60)  # seconds per slide; 0 = off
+MAX_SLIDE = 999
+
+
+@dataclass(frozen=True)
+class PresenterView:
+    """`?slide=N&importance=2&start=…&end=…&auto=10` — slide numbers start at 1."""
+
+    slide: int = 1
+    importance: int = 2  # events with importance ≤ this get a slide
+    start: date = DECK_RANGE[0]
+    end: date = DECK_RANGE[1]
+    auto: int = 0
+    problems: tuple[Problem, ...] = field(default=(), compare=False)
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, str]) -> PresenterView:
+        v = cls()
+        problems: list[Problem] = []
+        changes: dict = {}
+        parsers = {
+            "slide": lambda r: parse_int(r, 1, MAX_SLIDE),
+            "importance": lambda r: parse_int(r, 1, 3),
+            "start": parse_date,
+            "end": parse_date,
+            "auto": lambda r: int(parse_choice(r, [str(a) for a in AUTO_CHOICES])),
+        }
+        for name, parse in parsers.items():
+            raw = params.get(name)
+            if raw is None or raw == "":
+                continue
+            try:
+                changes[name] = parse(str(raw))
+            except ValueError as exc:
+                problems.append(Problem(name, str(raw)[:60], str(exc)))
+        if changes.get("start", v.start) > changes.get("end", v.end):
+            problems.append(Problem("start", f"{changes.get('start', v.start)}>{changes.get('end', v.end)}", "the start is after the end"))
+            changes.pop("start", None)
+            changes.pop("end", None)
+        return replace(v, **changes, problems=tuple(problems))
+
+    def with_slide_count(self, n: int) -> PresenterView:
+        """Back to slide 1, with a problem to show, when the link asks for a slide the deck does not have."""
+        if 1 <= self.slide <= max(n, 1):
+            return self
+        return replace(self, slide=1, problems=(*self.problems, Problem("slide", str(self.slide), f"the deck has {n} slides")))
+
+    def to_params(self) -> dict[str, str | None]:
+        """Only what differs from the defaults, except the slide number, which a shared link always carries."""
+        d = PresenterView()
+        out: dict[str, str | None] = {"slide": str(self.slide)}
+        for name in ("importance", "start", "end", "auto"):
+            val = getattr(self, name)
+            out[name] = None if val == getattr(d, name) else _fmt(val)
+        return out

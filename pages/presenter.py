@@ -1,0 +1,88 @@
+"""Presenter: the story as a deck for screen sharing — a slide per event, big type, the slide number in the URL."""
+
+from dataclasses import replace
+from datetime import date
+
+import streamlit as st
+
+from market_impact import charts, deck
+from market_impact.errors import MarketImpactError
+from market_impact.fundamentals import shares_outstanding
+from market_impact.i18n import LANGS, t
+from market_impact.story import STORY_SYMBOLS, headline
+from market_impact.ui import presenter as ui
+from market_impact.ui.loaders import cached_events, cached_prices, cached_registry
+from market_impact.ui.state import current_lang, write_params
+from market_impact.ui.timeline import cached_catalogue
+from market_impact.views import AUTO_CHOICES, PRESETS, PresenterView
+
+# Streamlit ≥ 1.46 merges repeated set_page_config calls: only the sidebar changes, app.py's title/layout stay.
+st.set_page_config(initial_sidebar_state="collapsed")
+lang = current_lang()
+
+# ---- 1. state (the URL) ----
+view = PresenterView.from_params(st.query_params.to_dict())
+
+# ---- 2. data ----
+registry, events, articles = cached_registry(), cached_events(), cached_catalogue()[2]
+try:
+    story = cached_prices(STORY_SYMBOLS, PRESETS["decfeb"][0].isoformat(), PRESETS["decfeb"][1].isoformat())
+    numbers, provenance = headline(story.data, shares_outstanding("NVDA")), story.provenance
+except MarketImpactError:
+    numbers, provenance = None, None  # the summary slide says the numbers are missing
+
+# ---- 3. the deck (library) ----
+the_deck = deck.build_deck(
+    events, lang=lang, importance=view.importance, start=view.start, end=view.end, headline=numbers, provenance=provenance,
+    article_names={k: a.headline(lang) for k, a in articles.items()}, price_span=PRESETS["all"],
+    known_symbols=set(registry.keys()), exchanges={s: tk.exchange for s, tk in registry.items()},
+)
+total = len(the_deck)
+view = view.with_slide_count(total)
+for p in view.problems:
+    reason = t("presenter.bad_slide", lang, n=total) if p.name == "slide" else p.reason
+    st.info(t("app.bad_param", lang, name=p.name, value=p.value, reason=reason), icon="ℹ️")
+number = ui.current_slide(view.slide, total)
+slide = the_deck.slide(number)
+
+# ---- 4. render: the slide, then the controls under it ----
+ui.inject_css()
+st.html(ui.slide_html(slide, number, total, lang))
+fig = None
+if isinstance(slide, deck.EventSlide):
+    left, right = st.columns([2, 3], gap="large")
+    left.html(ui.event_details_html(slide, lang))
+    if slide.chart is not None:
+        try:
+            frame = cached_prices(slide.chart.symbols, slide.chart.start.isoformat(), slide.chart.end.isoformat())
+            overlay = charts.events_overlay([e for e in events if e.id in the_deck.event_ids], lang)
+            names = {s: registry[s].name(lang) for s in slide.chart.symbols if s in registry}
+            fig = deck.slide_figure(slide.chart, frame.data, overlay, names, lang)
+            right.plotly_chart(fig, key="deck_chart", theme=None, config={"displayModeBar": False})
+        except MarketImpactError as exc:
+            right.info(str(exc))
+elif isinstance(slide, deck.TitleSlide) and not the_deck.event_ids:
+    st.info(t("presenter.no_events", lang))
+
+st.divider()
+c = st.columns([1.3, 5, 1.3, 1.6, 1.8], vertical_alignment="bottom")
+c[0].button(t("presenter.prev", lang), key="deck_prev", on_click=ui.step, args=(-1, total), disabled=number <= 1,
+            shortcut="Left", width="stretch")
+if total > 1:
+    c[1].slider(t("presenter.slider", lang), 1, total, key=ui.SLIDE_KEY)
+c[2].button(t("presenter.next", lang), key="deck_next", on_click=ui.step, args=(1, total), disabled=number >= total,
+            shortcut="Right", width="stretch")
+auto = c[3].selectbox(t("presenter.auto", lang), AUTO_CHOICES, index=AUTO_CHOICES.index(view.auto),
+                      format_func=lambda s: t("presenter.auto_seconds", lang, n=s) if s else t("presenter.auto_off", lang))
+st.session_state["deck_lang"] = lang
+c[4].segmented_control(t("presenter.language", lang), LANGS, key="deck_lang", on_change=ui.switch_language, args=("deck_lang",),
+                       format_func=lambda x: {"en": "English", "hi": "हिन्दी"}[x])
+with st.expander(t("presenter.settings", lang)):
+    importance = st.select_slider(t("presenter.importance", lang), [1, 2, 3], value=view.importance,
+                                  format_func=lambda i: t(f"prices.importance.{i}", lang))
+    rng = st.date_input(t("presenter.range", lang), (view.start, view.end), min_value=date(1980, 1, 1), max_value=date(2025, 12, 31))
+    start, end = rng if isinstance(rng, tuple) and len(rng) == 2 else (view.start, view.end)
+
+write_params(**replace(view, slide=number, importance=importance, start=start, end=end, auto=auto).to_params())
+ui.remember_url_slide(number)
+ui.auto_advance(auto, number, total)
