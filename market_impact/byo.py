@@ -479,11 +479,12 @@ def propose_events(doc: UserDocument, published: date | None, guess: PublishedGu
                    known_tickers: Iterable[str] | None = None) -> list[ProposedEvent]:
     """One draft event per dated sentence (day-dated ones pre-accepted: they are what the charts show).
 
-    The dateline's own date is not an event. Weekdays and relative dates resolve against `published`;
+    The dateline's own date is not an event (`guess`: infer_published's, computed when not given). Weekdays and relative dates resolve against `published`;
     without it they are left out.
     """
     known = list(known_tickers) if known_tickers is not None else _registry_symbols()
-    skip = guess.span if guess is not None and guess.how == "dateline" else None
+    guess = guess if guess is not None else infer_published(doc)
+    skip = guess.span if guess.how == "dateline" else None
     out: list[ProposedEvent] = []
     seen: set[tuple[int, str]] = set()
     for m in extract(doc.text, published=published, article=doc.article):
