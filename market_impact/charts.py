@@ -7,6 +7,7 @@ do not exist on the axis (no `rangebreaks` lists, which are slow and glitchy wit
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from html import escape
 
 import numpy as np
 import pandas as pd
@@ -198,7 +199,8 @@ def add_event_markers(fig: go.Figure, axis: list[str], events: pd.DataFrame, lin
                       line={"width": 3 if hl else 1, "color": colour, "dash": "solid" if hl else "dot"}, layer="below")
         xs.append(key)
         ys.append(y)
-        texts.append(f"<b>{ev.title}</b><br>{ev.date_label}<br>{ev.source}<br><i>{ev.quote}</i>")
+        # Escaped: Plotly renders tags in hover text, and titles/quotes may be a user's own words.
+        texts.append(f"<b>{escape(str(ev.title))}</b><br>{escape(str(ev.date_label))}<br>{escape(str(ev.source))}<br><i>{escape(str(ev.quote))}</i>")
         colours.append(colour)
         sizes.append(18 if hl else {1: 13, 2: 10}.get(int(ev.importance), 8))
         ids.append(ev.id)
@@ -505,4 +507,23 @@ def claim_moves_figure(moves: Mapping[str, float], *, names: Mapping[str, str] |
     pad = (hi - lo) * 0.2 or 1.0
     fig.update_yaxes(range=[lo - pad, hi + pad])
     fig.update_layout(showlegend=False, hovermode="closest", margin={"l": 10, "r": 10, "t": 50 if title else 10, "b": 10})
+    return fig
+
+
+def localise_session_ticks(fig: go.Figure, lang: str) -> go.Figure:
+    """Hindi month names on a `price_figure`'s session axis ('27 जनवरी', year on a second line where shown)."""
+    if lang != "hi":
+        return fig
+    from market_impact.i18n import MONTHS_HI
+
+    for axis in ("xaxis", "xaxis2"):
+        ax = fig.layout[axis] if axis in fig.layout else None
+        if ax is None or not ax.tickvals:
+            continue
+        texts = list(ax.ticktext or [""] * len(ax.tickvals))
+        labels = []
+        for iso, old in zip(ax.tickvals, texts, strict=True):
+            d = pd.Timestamp(iso)
+            labels.append(f"{d.day} {MONTHS_HI[d.month - 1]}" + (f"<br>{d.year}" if "<br>" in str(old) else ""))
+        ax.ticktext = labels
     return fig

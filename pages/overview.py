@@ -8,9 +8,10 @@ from market_impact.errors import MarketImpactError
 from market_impact.fundamentals import shares_outstanding
 from market_impact.i18n import delta_pct, format_date, format_money, format_number, t
 from market_impact.story import STORY_SYMBOLS, headline, narrative
-from market_impact.ui.loaders import cached_events, cached_prices, cached_registry
+from market_impact.ui.loaders import cached_prices, cached_registry
+from market_impact.ui.session import all_events
 from market_impact.ui.state import current_lang
-from market_impact.ui.widgets import provenance_badge
+from market_impact.ui.widgets import figure_downloads, provenance_badge
 from market_impact.views import BASE_SESSION, PRESETS
 
 lang = current_lang()
@@ -42,7 +43,7 @@ c[4].metric(t("story.kpi_rebound", lang, day=format_date(h.rebound.session, lang
 st.markdown(narrative(h, lang))
 
 registry = cached_registry()
-overlay = charts.events_overlay([e for e in cached_events() if e.importance == 1 or e.id == "r1-release"], lang)
+overlay = charts.events_overlay([e for e in all_events() if e.importance == 1 or e.id == "r1-release"], lang)
 fig = charts.price_figure(
     frame.data,
     mode="normalised",
@@ -54,6 +55,7 @@ fig = charts.price_figure(
     marker_symbol="NVDA",
     height=520,
 )
-st.plotly_chart(fig, key="overview_chart")
+st.plotly_chart(charts.localise_session_ticks(fig, lang), key="overview_chart")
+figure_downloads(fig, "overview", lang)
 st.caption(t("story.events_caption", lang))
 st.markdown(f"[{t('story.open_prices', lang)}](prices)")

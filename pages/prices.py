@@ -7,14 +7,15 @@ from market_impact import calendars, charts
 from market_impact.errors import MarketImpactError
 from market_impact.i18n import format_date, t
 from market_impact.moves import returns_table
-from market_impact.ui.loaders import cached_events, cached_market_map, cached_prices, cached_registry
+from market_impact.ui.loaders import cached_market_map, cached_prices, cached_registry
+from market_impact.ui.session import all_events
 from market_impact.ui.state import current_lang, write_params
-from market_impact.ui.widgets import provenance_badge
+from market_impact.ui.widgets import figure_downloads, provenance_badge
 from market_impact.views import CATEGORY_SLUGS, MODES, PRESETS, PricesView
 
 lang = current_lang()
 registry = cached_registry()
-events = cached_events()
+events = all_events()  # the catalogue + the user's own (Your article page)
 view = PricesView.from_params(st.query_params.to_dict(), known_symbols=set(registry.keys()), known_events={e.id for e in events})
 for p in view.problems:
     st.info(t("app.bad_param", lang, name=p.name, value=p.value, reason=p.reason), icon="ℹ️")
@@ -79,7 +80,8 @@ fig = charts.price_figure(
     y_title=t(f"prices.mode.{mode}", lang), candles=candles, volume=volume, events=overlay,
     marker_symbol="NVDA" if "NVDA" in frame.symbols else None, highlight=window_event or None, window=shade, window_label=shade_label, height=560,
 )
-st.plotly_chart(fig, key="prices_chart")
+st.plotly_chart(charts.localise_session_ticks(fig, lang), key="prices_chart")
+figure_downloads(fig, "prices", lang)
 
 # ---- tables ----
 st.subheader(t("prices.returns", lang), help=t("prices.returns_help", lang))
@@ -96,6 +98,7 @@ map_day = st.select_slider(t("prices.map_date", lang), [d.date() for d in sessio
                            format_func=lambda d: format_date(d, lang, weekday=True))
 if map_day != view.map_date:
     write_params(map_date=map_day.isoformat())
-st.plotly_chart(charts.market_map_figure(cached_market_map(map_day.isoformat(), lang), title=t("prices.map_title", lang, day=format_date(map_day, lang, weekday=True))),
-                key="market_map")
+map_fig = charts.market_map_figure(cached_market_map(map_day.isoformat(), lang), title=t("prices.map_title", lang, day=format_date(map_day, lang, weekday=True)))
+st.plotly_chart(map_fig, key="market_map")
+figure_downloads(map_fig, "market_map", lang)
 st.caption(t("prices.map_nosession", lang))

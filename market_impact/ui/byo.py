@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import string
 from datetime import date
 
 import pandas as pd
@@ -14,7 +15,15 @@ from market_impact.errors import BadCatalogue, BadUpload, MarketImpactError
 from market_impact.events import CATEGORIES, Event
 from market_impact.i18n import t
 from market_impact.ui.loaders import cached_prices, cached_registry
-from market_impact.ui.timeline import md
+
+# CommonMark renders any backslash-escaped ASCII punctuation literally: a user's file name or words inside a
+# sentence of ours can start no link, emphasis, directive (":red[…]"), LaTeX ("$") or HTML.
+_PLAIN = str.maketrans({c: "\\" + c for c in string.punctuation})
+
+
+def md(text: str) -> str:
+    return text.translate(_PLAIN)
+
 
 _DOC_HASH = {byo.UserDocument: lambda d: (d.name, d.text, d.meta_published)}
 
