@@ -27,6 +27,7 @@ def test_clicking_an_event_shows_its_quote(app_server, page, artifacts):
     page.set_viewport_size({"width": 1400, "height": 1100})
     page.goto(app_server + "/timeline")
     wait_for_run(page)
+    page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=60_000)  # the run state can lag the first paint
     assert wait_for_charts(page) == 1
     page.locator("[data-testid='stPlotlyChart']").first.scroll_into_view_if_needed()
     point = page.evaluate(POINT_JS, "tokyo-tech-selloff")
