@@ -218,6 +218,36 @@ def cmd_claims(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """The story as one offline HTML file (timeline + price chart + events), and the price chart as PNG/SVG/CSV."""
+    from market_impact import export
+
+    targets = {"html": args.html, "png": args.png, "svg": args.svg, "csv": args.csv}
+    if not any(targets.values()):
+        raise ValueError("nothing to export: give --html FILE, --png FILE, --svg FILE and/or --csv FILE")
+    inputs = export.story_from_disk(args.lang, mode="snapshot" if args.offline else None)
+    price = export.story_figures(inputs, args.lang)[1] if any(targets[k] for k in ("png", "svg", "csv")) else None
+    written = []
+    for kind, target in targets.items():
+        if not target:
+            continue
+        path = Path(target)
+        if kind == "html":
+            path.write_text(export.story_html(inputs, args.lang), encoding="utf-8")
+        elif kind == "csv":
+            path.write_text(export.figure_csv(price), encoding="utf-8")
+        else:
+            path.write_bytes(export.figure_image(price, kind))
+        written.append({"kind": kind, "path": str(path), "bytes": path.stat().st_size})
+    if args.json:
+        json.dump({"lang": args.lang, "price_source": inputs.provenance.source, "files": written}, sys.stdout, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    for w in written:
+        print(f"export: wrote {w['path']} ({w['kind']}, {w['bytes']:,} bytes, {args.lang}; prices: {inputs.provenance.source})")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m market_impact", description="DeepSeek Shock: market-impact data tools")
     sub = p.add_subparsers(dest="command", required=True)
@@ -268,6 +298,16 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true")
     sp.add_argument("--offline", action="store_true", help="use the embedded snapshot only")
     sp.set_defaults(func=cmd_claims)
+
+    sp = sub.add_parser("export", help="the story as an offline HTML file; the price chart as PNG/SVG/CSV")
+    sp.add_argument("--html", metavar="FILE", help="timeline + price chart with markers + event list, plotly.js embedded")
+    sp.add_argument("--png", metavar="FILE", help="the Overview price chart as PNG (needs Chromium)")
+    sp.add_argument("--svg", metavar="FILE", help="the Overview price chart as SVG (needs Chromium)")
+    sp.add_argument("--csv", metavar="FILE", help="the data behind the price chart")
+    sp.add_argument("--lang", choices=["en", "hi"], default="en")
+    sp.add_argument("--json", action="store_true")
+    sp.add_argument("--offline", action="store_true", help="use the embedded snapshot only")
+    sp.set_defaults(func=cmd_export)
 
     # -- more commands are registered below (events, extract, study, claims, export) --
     return p

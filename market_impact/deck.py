@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from market_impact import calendars, charts
 from market_impact.events import Event, filter_events
-from market_impact.i18n import MONTHS_HI, format_date, format_money, format_number, format_pct, t
+from market_impact.i18n import format_date, format_money, format_number, format_pct, t
 from market_impact.views import DECK_RANGE
 
 CHART_BEFORE = 10  # sessions shown before an event's session
@@ -258,9 +258,7 @@ def slide_figure(chart: SlideChart, data: pd.DataFrame, overlay: pd.DataFrame | 
     )
     fig.update_layout(margin={"l": 10, "r": 10, "t": 100, "b": 10}, legend={"y": 1.02, "x": 0, "xanchor": "left", "yanchor": "bottom"},
                       hoverlabel={"font": {"size": font_size - 2}})
-    if lang == "hi":  # the session axis's tick labels in Hindi too (year on a second line where shown)
-        vals, texts = list(fig.layout.xaxis.tickvals or ()), list(fig.layout.xaxis.ticktext or ())
-        fig.update_xaxes(ticktext=[_hi_tick(v, "<br>" in str(s)) for v, s in zip(vals, texts, strict=True)])
+    charts.localise_session_ticks(fig, lang)
     for tr in fig.data:  # markers scaled to the slide's type size; the highlighted one largest, outlined in black
         if tr.name == "events" and tr.marker.size is not None:
             tr.marker.size = [round(s * font_size / 14) for s in tr.marker.size]
@@ -268,7 +266,3 @@ def slide_figure(chart: SlideChart, data: pd.DataFrame, overlay: pd.DataFrame | 
             tr.marker.line = {"width": [3 if h else 1.5 for h in hl], "color": ["#000" if h else "white" for h in hl]}
     return fig
 
-
-def _hi_tick(iso: str, with_year: bool) -> str:
-    d = pd.Timestamp(iso)
-    return f"{d.day} {MONTHS_HI[d.month - 1]}" + (f"<br>{d.year}" if with_year else "")

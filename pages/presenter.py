@@ -5,7 +5,7 @@ from datetime import date
 
 import streamlit as st
 
-from market_impact import charts, deck
+from market_impact import charts, deck, export
 from market_impact.errors import MarketImpactError
 from market_impact.fundamentals import shares_outstanding
 from market_impact.i18n import LANGS, t
@@ -13,6 +13,7 @@ from market_impact.story import STORY_SYMBOLS, headline
 from market_impact.ui import presenter as ui
 from market_impact.ui.loaders import cached_events, cached_prices, cached_registry
 from market_impact.ui.state import current_lang, write_params
+from market_impact.ui.widgets import figure_downloads
 from market_impact.ui.timeline import cached_catalogue
 from market_impact.views import AUTO_CHOICES, PRESETS, PresenterView
 
@@ -82,6 +83,15 @@ with st.expander(t("presenter.settings", lang)):
                                   format_func=lambda i: t(f"prices.importance.{i}", lang))
     rng = st.date_input(t("presenter.range", lang), (view.start, view.end), min_value=date(1980, 1, 1), max_value=date(2025, 12, 31))
     start, end = rng if isinstance(rng, tuple) and len(rng) == 2 else (view.start, view.end)
+
+with st.expander(t("presenter.exports", lang)):
+    if provenance is not None:
+        inputs = export.StoryInputs(story.data, provenance, events, {s: registry[s].name(lang) for s in story.symbols if s in registry}, articles)
+        st.download_button(t("presenter.export_story", lang), lambda: export.story_html(inputs, lang), f"deepseek-shock-{lang}.html",
+                           "text/html", key="dl_story_html", on_click="ignore", icon=":material/download:", help=t("downloads.html_help", lang))
+    if fig is not None:
+        st.caption(t("presenter.export_slide", lang))
+        figure_downloads(fig, f"slide-{number}-{lang}", lang)
 
 write_params(**replace(view, slide=number, importance=importance, start=start, end=end, auto=auto).to_params())
 ui.remember_url_slide(number)

@@ -21,7 +21,7 @@ def test_default_view_renders_chart_table_and_map():
     assert {"Nvidia", "Nasdaq Composite", "S&P 500", "VanEck Semiconductor ETF", "events"} <= names
     assert spec_of(charts[1])["data"][0]["type"] == "treemap"
     assert len(at.dataframe[0].value) > 50
-    assert len(at.get("download_button")) == 2
+    assert len(at.get("download_button")) == 2 + 2 * 4  # returns + prices CSV; HTML/PNG/SVG/CSV under each chart
 
 
 def test_url_state_is_read_and_applied():

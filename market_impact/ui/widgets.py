@@ -35,3 +35,24 @@ def language_toggle(lang: str) -> str:
         st.query_params["lang"] = choice
         st.rerun()
     return choice
+
+
+def figure_downloads(fig, name: str, lang: str, title: str = "") -> None:
+    """A row of downloads for one chart: interactive HTML (offline), PNG, SVG and the chart's data as CSV.
+
+    Every file is made only when its button is clicked (deferred `data` callables, no rerun): nothing is
+    rendered on a normal rerun, and kaleido's seconds are spent only on the image asked for.
+    """
+    from market_impact import export
+
+    problem = export.image_export_problem()
+    label = title or (fig.layout.title.text if fig.layout.title and fig.layout.title.text else name)
+    c = st.columns(4)
+    c[0].download_button(t("downloads.html", lang), lambda: export.figure_html(fig, label, lang), f"{name}.html", "text/html",
+                         key=f"dl_{name}_html", help=t("downloads.html_help", lang), on_click="ignore", icon=":material/html:")
+    for col, fmt, mime in ((c[1], "png", "image/png"), (c[2], "svg", "image/svg+xml")):
+        col.download_button(t(f"downloads.{fmt}", lang), (lambda f=fmt: export.figure_image(fig, f)), f"{name}.{fmt}", mime,
+                            key=f"dl_{name}_{fmt}", on_click="ignore", icon=":material/image:", disabled=problem is not None,
+                            help=t("downloads.unavailable", lang, reason=problem) if problem else t("downloads.image_help", lang))
+    c[3].download_button(t("downloads.csv", lang), lambda: export.figure_csv(fig).encode("utf-8"), f"{name}.csv", "text/csv",
+                         key=f"dl_{name}_csv", help=t("downloads.csv_help", lang), on_click="ignore", icon=":material/table:")
