@@ -327,6 +327,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "story.fell": {"en": "fell", "hi": "गिरा"},
     "story.rose": {"en": "rose", "hi": "चढ़ा"},
     "story.per_share": {"en": "{change} per share", "hi": "प्रति शेयर {change}"},
+    # a metric delta: the sign must come first so Streamlit colours it (issue 7)
+    "story.delta_per_share": {"en": "{change} $/share", "hi": "{change} $/शेयर"},
     "story.events_caption": {
         "en": "Diamonds mark the most important events from the articles (hover for the quote); dotted lines are their trading sessions.",
         "hi": "हीरे लेखों की सबसे अहम घटनाएँ दिखाते हैं (उद्धरण के लिए होवर करें); बिंदीदार रेखाएँ उनके कारोबारी सत्र हैं।",

@@ -34,7 +34,7 @@ c[0].metric(t("story.kpi_nvda", lang, day=format_date(h.nvda.session, lang)), f"
             help=t("story.kpi_nvda_help", lang, close=format_number(h.nvda.close, lang), prev=format_number(h.nvda.prev_close, lang),
                    prev_day=format_date(h.nvda.prev_session, lang), change=format_number(h.nvda.change, lang)))
 c[1].metric(t("story.kpi_mv", lang), format_money(h.nvda_value_change, lang, short=True),
-            f"{h.nvda.change:+.2f} $/share" if lang == "en" else f"{h.nvda.change:+.2f} $/शेयर", delta_color="normal",
+            t("story.delta_per_share", lang, change=f"{h.nvda.change:+.2f}"), delta_color="normal",
             help=t("story.kpi_mv_help", lang, shares=format_number(h.shares.shares, lang, 0), source=h.shares.source))
 c[2].metric(t("story.kpi_nasdaq", lang, day=format_date(h.nasdaq.session, lang)), format_number(h.nasdaq.close, lang), delta_pct(h.nasdaq.pct))
 c[3].metric(t("story.kpi_smh", lang, day=format_date(h.semis.session, lang)), f"${format_number(h.semis.close, lang)}", delta_pct(h.semis.pct))
