@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -62,13 +63,13 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": BROWSER_ARGS, "headless": True}
 
 
-@pytest.fixture(scope="session")
-def app_server():
+@contextlib.contextmanager
+def streamlit_server(log_name: str = "streamlit-server.log", extra_env: dict | None = None):
     """`streamlit run app.py` on a free loopback port; yields the base URL once /_stcore/health answers."""
-    _require_chromium()
     port = free_port()
-    env = {**os.environ, "MARKET_IMPACT_MODE": "snapshot", "PYTHONUNBUFFERED": "1"}
-    log = open(ARTIFACTS.mkdir(parents=True, exist_ok=True) or ARTIFACTS / "streamlit-server.log", "w")
+    env = {**os.environ, "MARKET_IMPACT_MODE": "snapshot", "PYTHONUNBUFFERED": "1", **(extra_env or {})}
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    log = open(ARTIFACTS / log_name, "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address", "127.0.0.1",
          "--server.headless", "true", "--browser.gatherUsageStats", "false"],
@@ -85,7 +86,7 @@ def app_server():
             except OSError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not become healthy; see {ARTIFACTS / 'streamlit-server.log'}")
+                pytest.fail(f"streamlit did not become healthy; see {ARTIFACTS / log_name}")
             time.sleep(0.2)
         yield url
     finally:
@@ -95,6 +96,22 @@ def app_server():
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def app_server():
+    """One shared app server for the browser tests."""
+    _require_chromium()
+    with streamlit_server() as url:
+        yield url
+
+
+@pytest.fixture
+def fresh_server():
+    """A server of its own that no browser has visited yet (for first-visit behaviour)."""
+    _require_chromium()
+    with streamlit_server("streamlit-fresh.log") as url:
+        yield url
 
 
 @pytest.fixture

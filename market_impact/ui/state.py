@@ -12,11 +12,28 @@ from market_impact.i18n import DEFAULT_LANG, LANGS, t
 T = TypeVar("T")
 
 
+def ensure_router() -> None:
+    """Make a deep link on a fresh server go through app.py's `st.navigation`.
+
+    Streamlit treats a `pages/` folder beside the entrypoint as a v1 multipage app until the first
+    `st.navigation` call in the process; a first visitor arriving at /prices would get the page without
+    the router (no language toggle, no sections). Turn that off once and rerun through the router.
+    """
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # internal API moved: the deep-link quirk is cosmetic, never fatal
+        return
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def current_lang() -> str:
     """The interface language: `?lang=` (en | hi) when given, else the session's last choice, else English.
 
     Page switches drop the query string, so the session remembers the choice and puts it back in the URL.
     """
+    ensure_router()
     value = st.query_params.get("lang")
     if value not in LANGS:
         value = st.session_state.get("_lang", DEFAULT_LANG)

@@ -1,0 +1,36 @@
+"""Helpers for the Playwright tests: wait for a Streamlit run to finish and its charts to draw."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DONE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
+def app_pages() -> list[str]:
+    """Every page's url_path, read from app.py, so a new page is covered without editing the tests."""
+    return re.findall(r'url_path="([^"]+)"', (ROOT / "app.py").read_text(encoding="utf-8"))
+
+
+def wait_for_run(page, timeout_ms: int = 90_000) -> None:
+    """Until the script has run to the end (the app shows 'notRunning' after its first run)."""
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='running'], " + DONE, timeout=timeout_ms)
+    page.wait_for_selector(DONE, timeout=timeout_ms)
+
+
+def wait_for_charts(page, timeout_ms: int = 60_000) -> int:
+    """Every Plotly chart element on the page has drawn its SVG with a non-zero size; returns their count.
+
+    Streamlit mounts charts after the run ends, once the Plotly bundle has loaded: wait for the network first.
+    """
+    page.wait_for_load_state("networkidle", timeout=timeout_ms)
+    n = page.locator("[data-testid='stPlotlyChart']").count()
+    for i in range(n):
+        chart = page.locator("[data-testid='stPlotlyChart']").nth(i)
+        chart.scroll_into_view_if_needed()
+        chart.locator(".main-svg").first.wait_for(state="visible", timeout=timeout_ms)
+        box = chart.bounding_box()
+        assert box and box["width"] > 100 and box["height"] > 100, f"chart {i} is empty: {box}"
+    return n
