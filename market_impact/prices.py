@@ -348,9 +348,17 @@ def return_price(data: pd.DataFrame) -> pd.Series:
 
 
 def daily_returns(data: pd.DataFrame) -> pd.DataFrame:
-    """Simple daily returns, wide (index = date, columns = symbols), each symbol on its own sessions."""
+    """Simple daily returns, wide (index = date, columns = symbols), each symbol on its own sessions.
+
+    Rows before a symbol's `returns_from` date in the registry (pre-listing quotes) give no returns.
+    """
+    from market_impact.tickers import load_registry
+
     df = data[["date", "symbol"]].copy()
     df["price"] = return_price(data)
+    for sym, tk in load_registry().items():
+        if tk.returns_from:
+            df.loc[(df["symbol"] == sym) & (df["date"] < pd.Timestamp(tk.returns_from)), "price"] = float("nan")
     df = df.sort_values(["symbol", "date"])
     df["ret"] = df.groupby("symbol")["price"].pct_change(fill_method=None)
     wide = df.pivot(index="date", columns="symbol", values="ret")

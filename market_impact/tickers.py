@@ -37,6 +37,7 @@ class Ticker:
     currency: str
     basis: Basis
     close_only: bool = False
+    returns_from: str | None = None  # ISO date: earlier rows are not used for returns (e.g. pre-listing quotes)
 
     def name(self, lang: str = "en") -> str:
         return self.name_hi if lang == "hi" else self.name_en

@@ -229,3 +229,10 @@ def test_cli_refresh_fails_clearly_offline(monkeypatch):
     out = run_cli("refresh")
     assert out.returncode != 0
     assert "no network" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_pre_listing_rows_give_no_returns():
+    """FER's US listing began 2024-05-09: earlier rows are illiquid quotes (SOURCES.md) and never become returns."""
+    r = prices.daily_returns(prices.load_prices(["FER"], "2024-05-01", "2024-05-15", mode="snapshot").data)
+    assert r.loc[:"2024-05-09", "FER"].isna().all()
+    assert r.loc["2024-05-10":, "FER"].notna().all()
