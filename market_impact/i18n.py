@@ -102,7 +102,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "byo.col.date_help": {"en": "YYYY-MM-DD, YYYY-MM, YYYY or START..END", "hi": "YYYY-MM-DD, YYYY-MM, YYYY या START..END"},
     "byo.col.title": {"en": "Title", "hi": "शीर्षक"},
     "byo.col.category": {"en": "Category", "hi": "श्रेणी"},
-    "byo.col.importance": {"en": "Importance (1 = key)", "hi": "महत्व (1 = मुख्य)"},
+    "byo.col.importance": {"en": "Importance", "hi": "महत्व"},
+    "byo.col.importance_help": {
+        "en": "1 = key, 2 = notable, 3 = background. Prices and the presenter show 1–2 by default, the Overview only 1.",
+        "hi": "1 = मुख्य, 2 = उल्लेखनीय, 3 = पृष्ठभूमि। कीमतें और प्रस्तुति पहले से 1–2 दिखाते हैं, अवलोकन केवल 1।",
+    },
     "byo.col.tickers": {"en": "Tickers", "hi": "टिकर"},
     "byo.col.tickers_help": {"en": "Symbols, comma-separated (e.g. NVDA, ^IXIC)", "hi": "प्रतीक, अल्पविराम से अलग (जैसे NVDA, ^IXIC)"},
     "byo.col.quote": {"en": "Sentence (verbatim)", "hi": "वाक्य (ज्यों का त्यों)"},

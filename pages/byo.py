@@ -34,7 +34,7 @@ doc = ui.read_input(upload, pasted)
 
 if doc is None:
     if upload is None and not pasted:
-        st.info(t("byo.start", lang), icon="📄")
+        st.info(t("byo.start", lang), icon=":material/description:")
 else:
     ui.document_caption(doc, lang)
     guess = ui.cached_guess(doc)
@@ -65,34 +65,36 @@ else:
             new_claims = byo.claims_from_frame(edited_claims, claims.checkable, ui.cached_registry()) if edited_claims is not None else ()
             refused = add_user_events(new_events)
             add_user_claims(new_claims)
-            st.success(t("byo.accepted_n", lang, events=len(new_events) - len(refused), claims=len(new_claims)), icon="✅")
+            st.success(t("byo.accepted_n", lang, events=len(new_events) - len(refused), claims=len(new_claims)), icon=":material/check_circle:")
             if refused:
                 st.warning(t("byo.refused", lang, ids=", ".join(refused)))
 
 # ---- what this session holds ----
 st.divider()
 st.header(t("byo.accepted", lang))
+box = st.container()  # the list is drawn above the YAML uploader, after a loaded file has joined it
 loaded, name = ui.load_yaml(st.file_uploader(t("byo.load_yaml", lang), type=list(byo.YAML_TYPES), max_upload_size=1, key="byo_yaml"), lang)
 if loaded:
     refused = add_user_events(loaded)
-    st.success(t("byo.loaded_n", lang, n=len(loaded) - len(refused), name=ui.md(name)), icon="✅")
+    box.success(t("byo.loaded_n", lang, n=len(loaded) - len(refused), name=ui.md(name)), icon=":material/check_circle:")
 
 mine = user_events()
-if not mine:
-    st.caption(t("byo.accepted_none", lang))
-else:
-    st.caption(t("byo.accepted_caption", lang, n=len(mine), catalogue=len(cached_events()), total=len(all_events())))
-    st.dataframe(ui.accepted_frame(mine, lang), hide_index=True, width="stretch")
-    titles = {e.id: f"{e.id} · {e.title(lang)}" for e in mine}
-    c1, c2, c3 = st.columns([3, 1, 1], vertical_alignment="bottom")
-    drop = c1.multiselect(t("byo.remove_pick", lang), list(titles), format_func=titles.get, key="byo_drop")
-    if c2.button(t("byo.remove", lang), key="byo_remove", disabled=not drop):
-        remove_user_events(drop)
-        st.rerun()
-    if c3.button(t("byo.clear", lang), key="byo_clear"):
-        clear_user_events()
-        st.rerun()
-    st.download_button(t("byo.download_yaml", lang), byo.events_yaml(mine), "my_events.yaml", "application/x-yaml", key="byo_dl")
+with box:
+    if not mine:
+        st.caption(t("byo.accepted_none", lang))
+    else:
+        st.caption(t("byo.accepted_caption", lang, n=len(mine), catalogue=len(cached_events()), total=len(all_events())))
+        st.dataframe(ui.accepted_frame(mine, lang), hide_index=True, width="stretch")
+        titles = {e.id: f"{e.id} · {e.title(lang)}" for e in mine}
+        c1, c2, c3 = st.columns([3, 1, 1], vertical_alignment="bottom")
+        drop = c1.multiselect(t("byo.remove_pick", lang), list(titles), format_func=titles.get, key="byo_drop")
+        if c2.button(t("byo.remove", lang), key="byo_remove", disabled=not drop):
+            remove_user_events(drop)
+            st.rerun()
+        if c3.button(t("byo.clear", lang), key="byo_clear"):
+            clear_user_events()
+            st.rerun()
+        st.download_button(t("byo.download_yaml", lang), byo.events_yaml(mine), "my_events.yaml", "application/x-yaml", key="byo_dl")
 
 checked = user_claims()
 if checked:

@@ -61,7 +61,7 @@ def read_input(upload, pasted: str | None) -> byo.UserDocument | None:
         if pasted:
             return cached_pasted(pasted)
     except BadUpload as exc:
-        st.error(t(f"byo.err.{exc.code}", lang, **{k: md(str(v)) for k, v in exc.params.items()}), icon="🚫")
+        st.error(t(f"byo.err.{exc.code}", lang, **{k: md(str(v)) for k, v in exc.params.items()}), icon=":material/block:")
     return None
 
 
@@ -77,7 +77,7 @@ def published_reason(guess: byo.PublishedGuess, lang: str) -> str:
 
 
 def show_problems(title: str, problems: list[str]) -> None:
-    st.error(title, icon="⚠️")
+    st.error(title, icon=":material/warning:")
     st.code("\n".join(problems), language=None, wrap_lines=True)
 
 
@@ -87,13 +87,14 @@ def events_editor(proposals: list[byo.ProposedEvent], key: str, lang: str) -> pd
         frame, key=key, hide_index=True, width="stretch", disabled=["quote"],
         column_config={
             "accept": st.column_config.CheckboxColumn(t("byo.col.accept", lang), default=False, width="small"),
-            "date": st.column_config.TextColumn(t("byo.col.date", lang), help=t("byo.col.date_help", lang), required=True,
+            "date": st.column_config.TextColumn(t("byo.col.date", lang), help=t("byo.col.date_help", lang), required=True, width=105,
                                                 validate=r"^\d{4}(-\d{2}(-\d{2})?)?(\.\.\d{4}(-\d{2}(-\d{2})?)?)?$"),
-            "title": st.column_config.TextColumn(t("byo.col.title", lang), required=True, max_chars=160, width="large"),
+            "title": st.column_config.TextColumn(t("byo.col.title", lang), required=True, max_chars=160, width=330),
             "category": st.column_config.SelectboxColumn(t("byo.col.category", lang), options=list(CATEGORIES), required=True,
-                                                         format_func=lambda c: t(f"cat.{c}", lang)),
-            "importance": st.column_config.SelectboxColumn(t("byo.col.importance", lang), options=[1, 2, 3], required=True),
-            "tickers": st.column_config.TextColumn(t("byo.col.tickers", lang), help=t("byo.col.tickers_help", lang)),
+                                                         format_func=lambda c: t(f"cat.{c}", lang), width=150),
+            "importance": st.column_config.SelectboxColumn(t("byo.col.importance", lang), options=[1, 2, 3], required=True,
+                                                           help=t("byo.col.importance_help", lang), width=100),
+            "tickers": st.column_config.TextColumn(t("byo.col.tickers", lang), help=t("byo.col.tickers_help", lang), width=90),
             "quote": st.column_config.TextColumn(t("byo.col.quote", lang), width="large"),
         },
     )
@@ -138,7 +139,7 @@ def load_yaml(upload, lang: str) -> tuple[tuple[Event, ...], str]:
     try:
         return byo.load_events_yaml(upload.getvalue(), upload.name, {e.id for e in cached_events()}), upload.name
     except BadUpload as exc:
-        st.error(t(f"byo.err.{exc.code}", lang, **{k: md(str(v)) for k, v in exc.params.items()}), icon="🚫")
+        st.error(t(f"byo.err.{exc.code}", lang, **{k: md(str(v)) for k, v in exc.params.items()}), icon=":material/block:")
     except BadCatalogue as exc:
         show_problems(t("byo.yaml_problems", lang), exc.problems)
     return (), upload.name
