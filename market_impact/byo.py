@@ -772,9 +772,10 @@ CLAIM_COLUMNS = ["accept", "subject", "what", "says", "day", "quote"]
 
 
 def claims_frame(claims: Sequence[Claim], labels: Mapping[str, Mapping[str, str]]) -> pd.DataFrame:
-    """The editable claims table; `labels` gives each claim id's subject/what/says text (from claims.py's labels)."""
+    """The editable claims table; `labels` gives each claim id's subject/what/says text (from claims.py's labels).
+    Claims with a trading session are pre-accepted; one without a day (no publication date) waits for the user's."""
     return pd.DataFrame(
-        {"accept": [True] * len(claims), "subject": [labels[c.id]["subject"] for c in claims],
+        {"accept": [c.session is not None for c in claims], "subject": [labels[c.id]["subject"] for c in claims],
          "what": [labels[c.id]["what"] for c in claims], "says": [labels[c.id]["says"] for c in claims],
          "day": [c.day for c in claims], "quote": [c.quote for c in claims]},
         index=pd.Index([c.id for c in claims], name="id"), columns=CLAIM_COLUMNS,

@@ -130,6 +130,16 @@ def test_editing_a_claims_day_moves_it_to_that_session(doc, registry):
     assert kept[0].day == date(2025, 1, 26) and kept[0].session == date(2025, 1, 24)
 
 
+def test_claims_without_a_day_are_not_pre_accepted():
+    d = byo.read_pasted("एनवीडिया के शेयर सोमवार को 17 प्रतिशत गिर गए।")
+    claims = byo.propose_claims(d, None).checkable
+    assert claims and claims[0].session is None
+    frame = byo.claims_frame(claims, {c.id: {"subject": "", "what": "", "says": ""} for c in claims})
+    assert not frame["accept"].any()
+    dated = byo.propose_claims(d, date(2025, 1, 28)).checkable
+    assert dated[0].session == date(2025, 1, 27)
+
+
 def test_the_users_publication_date_anchors_weekdays(doc):
     proposals = byo.propose_events(doc, date(2025, 2, 4))
     nasdaq = [p for p in proposals if "Nasdaq" in p.quote][0]
