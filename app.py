@@ -24,7 +24,7 @@ PAGES = {
     ],
     "app.section_sources": [
         st.Page("pages/articles.py", title=t("page.articles", lang), icon=":material/article:", url_path="articles"),
-        st.Page("pages/byo.py", title=t("page.byo", lang), icon=":material/upload_file:", url_path="your-article"),
+        st.Page("pages/byo.py", title=t("page.byo", lang), icon=":material/upload_file:", url_path="byo"),
         st.Page("pages/data.py", title=t("page.data", lang), icon=":material/database:", url_path="data"),
     ],
 }
