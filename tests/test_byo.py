@@ -177,7 +177,7 @@ BAD_UPLOADS = {
     "empty": (b"", "empty.txt", "empty", "is empty"),
     "whitespace": (b" \n\t\r\n   \n", "blank.md", "blank", "no words"),
     "wrong_encoding": ("日本語のテキストです。これはテスト記事です。".encode("shift_jis"), "sjis.txt", "undecodable", "UTF-8"),
-    "broken_utf8": ("एनवीडिया".encode("utf-8")[:-1] + b" fell \x81", "cut.txt", "undecodable", "invalid byte"),
+    "broken_utf8": ("एनवीडिया".encode()[:-1] + b" fell \x81", "cut.txt", "undecodable", "invalid byte"),
     "bad_utf16_bom": (codecs.BOM_UTF16_LE + b"a\x00\x00\xd8", "u16.txt", "undecodable", "UTF-16"),
     "wrong_type": (b"text", "notes.pdf", "bad_type", ".txt, .md, .html"),
     "only_script": (b"<html><script>alert('x')</script><style>p{}</style></html>", "s.html", "no_text", "no visible text"),
