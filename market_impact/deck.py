@@ -17,11 +17,12 @@ import plotly.graph_objects as go
 from market_impact import calendars, charts
 from market_impact.events import Event, filter_events
 from market_impact.i18n import format_date, format_money, format_number, format_pct, t
-from market_impact.views import DECK_RANGE
+from market_impact.views import BASE_SESSION, DECK_RANGE
 
 CHART_BEFORE = 10  # sessions shown before an event's session
 CHART_AFTER = 10  # …and after it
 SPAN_PAD = 5  # sessions either side of a month or period event
+STORY_SYMBOLS = ("NVDA", "^IXIC", "^GSPC", "SMH")  # the title slide's chart (as on the Overview)
 BASELINE_SYMBOLS = ("NVDA", "^IXIC")  # every chart shows Nvidia and the Nasdaq next to the event's own tickers
 MAX_CHART_SYMBOLS = 4
 SLIDE_FONT = 20  # chart font size on slides (px), to match the ≥ 20 px slide text
@@ -65,6 +66,7 @@ class TitleSlide:
     subtitle: str
     scope: str  # "16 events · 1 Dec 2024 – 31 Mar 2025"
     hint: str
+    chart: SlideChart | None = None  # the whole span: Nvidia, the indices and chips against the key events
 
     kind = "title"
 
@@ -185,6 +187,24 @@ def chart_for(event: Event, lang: str, price_span: tuple[date, date] | None = No
     return chart, None
 
 
+def title_chart(lang: str, start: date, end: date, price_span: tuple[date, date] | None = None) -> SlideChart | None:
+    """The deck's whole date range (within the price data), rebased to the last session before R1 when it is
+    in range, else to the range's first session; None when no prices cover the range."""
+    lo, hi = pd.Timestamp(start), pd.Timestamp(end)
+    if price_span is not None:
+        lo, hi = max(lo, pd.Timestamp(price_span[0])), min(hi, pd.Timestamp(price_span[1]))
+    if lo >= hi:
+        return None
+    first, last = calendars.session_on_or_after(lo), calendars.session_on_or_before(hi)
+    if first >= last:
+        return None
+    base = pd.Timestamp(BASE_SESSION) if first <= pd.Timestamp(BASE_SESSION) <= last else first
+    return SlideChart(symbols=STORY_SYMBOLS, start=first.date(), end=last.date(), base=base.date(), highlight=None, shade=None,
+                      title=t("overview.chart_title", lang, base=format_date(base, lang)) if base == pd.Timestamp(BASE_SESSION)
+                      else t("presenter.chart_title", lang, base=format_date(base, lang, weekday=True)),
+                      y_title=t("overview.y_normalised", lang))
+
+
 def event_slide(event: Event, lang: str, article_names: Mapping[str, str] | None = None,
                 price_span: tuple[date, date] | None = None, known_symbols: Collection[str] | None = None,
                 exchanges: Mapping[str, str] | None = None) -> EventSlide:
@@ -234,6 +254,7 @@ def build_deck(events: Sequence[Event], *, lang: str = "en", importance: int = 2
         subtitle=t("app.tagline", lang),
         scope=t("presenter.scope", lang, n=len(chosen), start=format_date(start, lang), end=format_date(end, lang)),
         hint=t("presenter.hint", lang),
+        chart=title_chart(lang, start, end, price_span),
     )
     slides: list[Slide] = [title]
     slides += [event_slide(e, lang, article_names, price_span, known_symbols, exchanges) for e in chosen]

@@ -5,7 +5,7 @@ from datetime import date
 
 import streamlit as st
 
-from market_impact import charts, deck, export
+from market_impact import deck, export
 from market_impact.errors import MarketImpactError
 from market_impact.fundamentals import shares_outstanding
 from market_impact.i18n import LANGS, t
@@ -13,8 +13,8 @@ from market_impact.story import STORY_SYMBOLS, headline
 from market_impact.ui import presenter as ui
 from market_impact.ui.loaders import cached_events, cached_prices, cached_registry
 from market_impact.ui.state import current_lang, write_params
-from market_impact.ui.widgets import figure_downloads
 from market_impact.ui.timeline import cached_catalogue
+from market_impact.ui.widgets import figure_downloads
 from market_impact.views import AUTO_CHOICES, PRESETS, PresenterView
 
 # Streamlit ≥ 1.46 merges repeated set_page_config calls: only the sidebar changes, app.py's title/layout stay.
@@ -50,20 +50,15 @@ slide = the_deck.slide(number)
 ui.inject_css()
 st.html(ui.slide_html(slide, number, total, lang))
 fig = None
+shown_events = [e for e in events if e.id in the_deck.event_ids]
 if isinstance(slide, deck.EventSlide):
     left, right = st.columns([2, 3], gap="large")
     left.html(ui.event_details_html(slide, lang))
-    if slide.chart is not None:
-        try:
-            frame = cached_prices(slide.chart.symbols, slide.chart.start.isoformat(), slide.chart.end.isoformat())
-            overlay = charts.events_overlay([e for e in events if e.id in the_deck.event_ids], lang)
-            names = {s: registry[s].name(lang) for s in slide.chart.symbols if s in registry}
-            fig = deck.slide_figure(slide.chart, frame.data, overlay, names, lang)
-            right.plotly_chart(fig, key="deck_chart", theme=None, config={"displayModeBar": False})
-        except MarketImpactError as exc:
-            right.info(str(exc))
-elif isinstance(slide, deck.TitleSlide) and not the_deck.event_ids:
-    st.info(t("presenter.no_events", lang))
+    fig = ui.slide_chart(right, slide.chart, shown_events, registry, lang)
+elif isinstance(slide, deck.TitleSlide):
+    if not the_deck.event_ids:
+        st.info(t("presenter.no_events", lang))
+    fig = ui.slide_chart(st.container(), slide.chart, [e for e in shown_events if e.importance == 1], registry, lang, height=440)
 
 st.divider()
 c = st.columns([1.3, 5, 1.3, 1.6, 1.8], vertical_alignment="bottom")

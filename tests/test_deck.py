@@ -212,3 +212,12 @@ def test_deck_texts_never_contain_raw_keys(events, numbers):
             for value in vars(s).values():
                 assert not (isinstance(value, str) and value.startswith(("presenter.", "prov.", "cat."))), value
         assert not any(isinstance(x, pd.Timestamp) for s in deck.slides for x in vars(s).values())
+
+
+def test_title_slide_charts_the_deck_range_rebased_before_r1(events):
+    title = build_deck(events, price_span=SNAPSHOT_SPAN).slides[0]
+    assert title.chart.symbols == ("NVDA", "^IXIC", "^GSPC", "SMH")
+    assert title.chart.base == date(2025, 1, 17) and title.chart.start == date(2024, 12, 2) and title.chart.end == date(2025, 3, 31)
+    later = build_deck(events, start=date(2025, 2, 1), end=date(2025, 3, 31), price_span=SNAPSHOT_SPAN).slides[0]
+    assert later.chart.base == date(2025, 2, 3)  # R1's base is outside: the range's first session
+    assert build_deck(events, start=date(2021, 1, 1), end=date(2021, 6, 1), price_span=SNAPSHOT_SPAN).slides[0].chart is None

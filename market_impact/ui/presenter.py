@@ -8,9 +8,12 @@ from html import escape
 
 import streamlit as st
 
+from market_impact import charts
 from market_impact.charts import CATEGORY_COLOURS
-from market_impact.deck import EventSlide, Slide, SummarySlide, TitleSlide
+from market_impact.deck import EventSlide, Slide, SlideChart, SummarySlide, TitleSlide, slide_figure
+from market_impact.errors import MarketImpactError
 from market_impact.i18n import LANGS, t
+from market_impact.ui.loaders import cached_prices
 
 SLIDE_KEY = "deck_slide"  # the slider's session key: the one source of the slide number
 _URL_SEEN = "_deck_url_slide"  # the slide number last read from / written to the URL
@@ -20,7 +23,8 @@ _SHOWN = "_deck_shown"
 # Only on this page: the <style> element lives as long as the page does, so other pages keep their look.
 CSS = """
 <style>
-[data-testid="stDecoration"], [data-testid="stToolbar"] { display: none !important; }
+/* Chrome out of the way, but keep the button that brings the sidebar (and the way out) back. */
+[data-testid="stDecoration"], [data-testid="stToolbarActions"], [data-testid="stMainMenu"] { display: none !important; }
 [data-testid="stHeader"] { background: transparent; }
 [data-testid="stMainBlockContainer"] { padding-top: 1.2rem; max-width: 100%; }
 [data-testid="stMain"] { background: #ffffff; color: #0b0b0b; }
@@ -32,7 +36,7 @@ CSS = """
 .ds-kicker { font-size: 22px; font-weight: 700; color: #1a1a1a; border-left: 10px solid var(--ds-accent, #111);
              padding-left: 12px; margin-bottom: 10px; }
 .ds-slide h1 { font-size: 52px; line-height: 1.25; font-weight: 800; margin: 0 0 16px 0; padding: 0; color: #000; }
-.ds-title-slide h1 { font-size: 76px; margin-top: 10vh; }
+.ds-title-slide h1 { font-size: 72px; margin-top: 1vh; }
 .ds-slide p.ds-sub { font-size: 32px; line-height: 1.45; max-width: 55ch; }
 .ds-slide p.ds-scope { font-size: 28px; font-weight: 700; margin-top: 24px; }
 .ds-slide .ds-hint, .ds-slide .ds-footer, .ds-slide .ds-source, .ds-slide .ds-note { font-size: 20px; color: #222; }
@@ -96,6 +100,22 @@ def event_details_html(slide: EventSlide, lang: str) -> str:
     if slide.chart is None and slide.no_chart_reason:
         parts.append(f'<p class="ds-note"><i>{escape(slide.no_chart_reason)}</i></p>')
     return f'<div class="ds-slide" lang="{lang}" style="--ds-accent:{accent}">{"".join(parts)}</div>'
+
+
+def slide_chart(container, chart: SlideChart | None, marked: list, registry, lang: str, height: int = 480):
+    """Load the slide chart's prices (cached) and draw it in `container` with the slide's fonts; the figure, or
+    None when the slide has no chart (a note says why prices are missing)."""
+    if chart is None:
+        return None
+    try:
+        frame = cached_prices(chart.symbols, chart.start.isoformat(), chart.end.isoformat())
+    except MarketImpactError as exc:
+        container.info(str(exc))
+        return None
+    names = {s: registry[s].name(lang) for s in chart.symbols if s in registry}
+    fig = slide_figure(chart, frame.data, charts.events_overlay(marked, lang), names, lang, height=height)
+    container.plotly_chart(fig, key="deck_chart", theme=None, config={"displayModeBar": False})  # theme=None: our big fonts
+    return fig
 
 
 # ---------------------------------------------------------------- slide number state
