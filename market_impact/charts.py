@@ -6,6 +6,8 @@ do not exist on the axis (no `rangebreaks` lists, which are slow and glitchy wit
 
 from __future__ import annotations
 
+import html
+
 from collections.abc import Mapping, Sequence
 from html import escape
 
@@ -443,7 +445,9 @@ def timeline_figure(rows: pd.DataFrame, lanes: Mapping[str, str], *, category_la
             marker={"color": CATEGORY_COLOURS[cat], "size": [TIMELINE_SIZES.get(int(i), 9) for i in part["importance"]],
                     "symbol": ["diamond-open" if c else "circle" for c in part["context"]],
                     "line": {"width": [2 if c else 1 for c in part["context"]], "color": CATEGORY_COLOURS[cat]}},
-            customdata=part[["id", "title", "date_label", "source", "quote", "session"]].to_numpy(),
+            # text fields escaped: titles and quotes may be a user's words, and Plotly renders tags in hovers
+            customdata=part[["id", "title", "date_label", "source", "quote", "session"]].map(
+                lambda v: html.escape(v) if isinstance(v, str) else v).to_numpy(),
             hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]}<br>%{customdata[3]}<br><i>%{customdata[4]}</i><extra></extra>",
         ))
     if selected is not None and (frame["id"] == selected).any():

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from market_impact.articles import Article, article_text, paragraphs
-from market_impact.events import CATEGORIES, Event, OutsideSource, filter_events
+from market_impact.events import CATEGORIES, USER_ARTICLE_PREFIX, Event, OutsideSource, filter_events
 from market_impact.extraction import Mention
 
 LANES = ("category", "article")
@@ -161,11 +161,14 @@ def date_label(event: Event, fmt_day, fmt_month, lang: str = "en") -> str:
     return f"{fmt_day(event.date)} – {fmt_day(event.date_end)}"
 
 
-def lane_labels(lanes: str, articles: Mapping[str, Article], lang: str, category_label, context_label: str) -> dict[str, str]:
-    """Lane key → label, in drawing order (top to bottom)."""
+def lane_labels(lanes: str, articles: Mapping[str, Article], lang: str, category_label, context_label: str,
+                user_articles: Sequence[str] = (), user_label: str = "Your article") -> dict[str, str]:
+    """Lane key → label, in drawing order (top to bottom); the user's own articles get lanes of their own."""
     if lanes == "article":
         out = {aid: f"{aid} · {a.headline(lang)[:38]}{'…' if len(a.headline(lang)) > 38 else ''}" for aid, a in articles.items()}
         out[CONTEXT_LANE] = context_label
+        for aid in user_articles:
+            out[aid] = f"{user_label} · {aid.removeprefix(USER_ARTICLE_PREFIX)[:30]}"
         return out
     return {c: category_label(c) for c in CATEGORIES}
 
@@ -292,6 +295,9 @@ def event_quotes(event: Event, articles: Mapping[str, Article], lang: str = "en"
     """(label, quote in its paragraph) for each article source of an event, in catalogue order."""
     out = []
     for s in event.article_sources:
+        if s.is_user:  # the user's text is not kept on the server: the quote stands alone
+            out.append((s.article.removeprefix(USER_ARTICLE_PREFIX), QuoteInContext(s.article, "", s.quote, "")))
+            continue
         art = articles.get(s.article)
         label = f"{s.article} · {art.headline(lang)}" if art else s.article
         out.append((label, quote_in_paragraph(s.article, s.quote)))

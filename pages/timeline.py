@@ -9,6 +9,7 @@ from market_impact.events import CATEGORIES
 from market_impact.i18n import format_date, t
 from market_impact.timeline import LANES, PRESETS, TimelineView, event_quotes, lane_labels, timeline_rows
 from market_impact.ui.state import current_lang, write_params
+from market_impact.ui.session import all_events
 from market_impact.ui.timeline import cached_catalogue, disagreement_block, event_detail
 
 lang = current_lang()
@@ -16,7 +17,8 @@ st.title(t("timeline.title", lang))
 st.caption(t("timeline.intro", lang))
 
 # -- 1. state: the URL into a typed view (bad values → a note and the default), seeding the widgets once
-events, disagreements, articles = cached_catalogue()
+_, disagreements, articles = cached_catalogue()
+events = all_events()  # the catalogue + the user's own (Your article page)
 by_id = {e.id: e for e in events}
 view = TimelineView.from_params(dict(st.query_params), list(articles), list(by_id))
 for p in view.problems:
@@ -61,7 +63,9 @@ st.caption(t("timeline.count", lang, shown=len(shown), total=len(events)) + " " 
 if not shown:
     st.info(t("timeline.none", lang))
 else:
-    labels = lane_labels(view.lanes, articles, lang, lambda c: t(f"cat.{c}", lang), t("timeline.lane_context", lang))
+    mine = sorted({a for e in shown for a in e.articles if a not in articles})
+    labels = lane_labels(view.lanes, articles, lang, lambda c: t(f"cat.{c}", lang), t("timeline.lane_context", lang),
+                         user_articles=mine, user_label=t("timeline.lane_user", lang))
     rows = timeline_rows(shown, view.lanes, articles, lang, fmt_day=lambda d: format_date(d, lang),
                          fmt_month=lambda d: format_date(d, lang).split(" ", 1)[1])
     fig = charts.timeline_figure(rows, labels, category_labels={c: t(f"cat.{c}", lang) for c in CATEGORIES},
