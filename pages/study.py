@@ -10,7 +10,7 @@ from market_impact.i18n import format_date, format_number, format_pct, t
 from market_impact.study import MODELS, exchanges_from_registry, run_study
 from market_impact.ui.loaders import cached_registry
 from market_impact.ui.state import current_lang, read_param, write_params
-from market_impact.ui.study import cached_day_events, cached_returns
+from market_impact.ui.study import cached_returns, day_events
 from market_impact.ui.widgets import provenance_badge
 
 CUSTOM = "date"
@@ -20,7 +20,7 @@ st.caption(t("study.intro", lang))
 
 returns, prov = cached_returns()
 registry = cached_registry()
-events = cached_day_events()
+events = day_events()
 by_id = {e.id: e for e in events}
 known = [s for s in registry if s in returns.columns]
 provenance_badge(prov, lang)

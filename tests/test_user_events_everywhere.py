@@ -50,3 +50,11 @@ def test_prices_chart_marks_user_events(user_events):
     spec = spec_of(at.get("plotly_chart")[0])
     markers = next(tr for tr in spec["data"] if tr.get("name") == "events")
     assert {e.id for e in user_events} & set(markers["customdata"])
+
+
+def test_study_offers_user_events_as_the_event_day(user_events):
+    day = next(e for e in user_events if e.granularity == "day")
+    at = run("study", user_events, event=day.id)
+    assert not at.exception and not at.error
+    assert not at.info  # the user's event id is understood, not refused as a bad parameter
+    assert at.session_state["st_event"] == day.id

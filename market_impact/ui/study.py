@@ -17,12 +17,12 @@ def cached_returns() -> tuple[pd.DataFrame, prices.Provenance]:
     return prices.daily_returns(frame.data), frame.provenance
 
 
-@st.cache_data(show_spinner=False)
-def cached_day_events() -> list:
-    """Catalogue events dated to a day, oldest first; an empty list when the catalogue cannot be read."""
-    try:
-        from market_impact.events import load_events
+def day_events() -> list:
+    """Events dated to a day (the catalogue's and the user's own), oldest first; empty when the catalogue
+    cannot be read (the study still runs on any date)."""
+    from market_impact.ui.session import all_events
 
-        return sorted((e for e in load_events() if e.granularity == "day"), key=lambda e: (e.date, e.importance))
-    except (ImportError, MarketImpactError):
+    try:
+        return sorted((e for e in all_events() if e.granularity == "day"), key=lambda e: (e.date, e.importance))
+    except MarketImpactError:
         return []
