@@ -19,6 +19,7 @@ PAGES = {
         st.Page("pages/presenter.py", title=t("page.presenter", lang), icon=":material/slideshow:", url_path="presenter"),
     ],
     "app.section_analyse": [
+        st.Page("pages/prices.py", title=t("page.prices", lang), icon=":material/candlestick_chart:", url_path="prices"),
         st.Page("pages/study.py", title=t("page.study", lang), icon=":material/query_stats:", url_path="study"),
         st.Page("pages/claims.py", title=t("page.claims", lang), icon=":material/fact_check:", url_path="claims"),
     ],
