@@ -21,7 +21,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from market_impact.calendars import EXCHANGES, session_on_or_after
 from market_impact.errors import BadCatalogue, BadInput
-from market_impact.paths import EVENTS_FILE
+from market_impact.paths import events_file
 
 Day = date  # inside Event, `date` is the property; annotations use this alias
 Category = Literal["model release", "market move", "company statement", "policy/regulation", "people & funding", "context"]
@@ -369,8 +369,9 @@ def parse_catalogue(doc: object, source: str = "events.yaml", user_texts: Mappin
     return Catalogue(events=mapped, disagreements=tuple(disagreements))
 
 
-def load_catalogue(path: Path = EVENTS_FILE) -> Catalogue:
-    path = Path(path)
+def load_catalogue(path: Path | None = None) -> Catalogue:
+    """The catalogue at `path` (default: `paths.events_file()`), validated; every bad row raised at once."""
+    path = Path(path) if path is not None else events_file()
     try:
         mtime = path.stat().st_mtime_ns
     except FileNotFoundError:
@@ -387,12 +388,12 @@ def _load_cached(path: Path, _mtime: int) -> Catalogue:
     return parse_catalogue(doc, source=path.name)
 
 
-def load_events(path: Path = EVENTS_FILE) -> list[Event]:
+def load_events(path: Path | None = None) -> list[Event]:
     """All catalogued events in date order, validated, with their sessions per exchange."""
     return list(load_catalogue(path).events)
 
 
-def disagreements(path: Path = EVENTS_FILE) -> list[Disagreement]:
+def disagreements(path: Path | None = None) -> list[Disagreement]:
     """Where the articles tell the same fact differently, each side with its verbatim quote."""
     return list(load_catalogue(path).disagreements)
 

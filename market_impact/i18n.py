@@ -280,6 +280,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Something went wrong on this page: {error}. Your settings are kept; try another choice.",
         "hi": "इस पृष्ठ पर कुछ गड़बड़ हुई: {error}। आपकी सेटिंग्स सुरक्षित हैं; कोई और विकल्प चुनें।",
     },
+    "app.bad_catalogue": {
+        "en": "The event catalogue ({file}) has {n} bad row(s), so no events are shown; prices still are. Fix these rows:",
+        "hi": "घटना सूची ({file}) में {n} ग़लत पंक्ति/पंक्तियाँ हैं, इसलिए घटनाएँ नहीं दिखाई जा रहीं; कीमतें दिख रही हैं। इन पंक्तियों को ठीक करें:",
+    },
     "app.bad_param": {
         "en": "The link's parameter {name}={value!r} was not understood ({reason}); showing the default instead.",
         "hi": "लिंक का पैरामीटर {name}={value!r} समझ नहीं आया ({reason}); इसकी जगह डिफ़ॉल्ट दिखाया जा रहा है।",

@@ -17,6 +17,12 @@ EVENTS_FILE = SEEDS / "events.yaml"
 SHARES_FILE = SEEDS / "shares_outstanding.csv"
 
 CACHE_ENV = "MARKET_IMPACT_CACHE_DIR"
+EVENTS_ENV = "MARKET_IMPACT_EVENTS_FILE"
+
+
+def events_file() -> Path:
+    """The event catalogue the app shows; `MARKET_IMPACT_EVENTS_FILE` points it at another file."""
+    return Path(os.environ.get(EVENTS_ENV) or EVENTS_FILE)
 
 
 def cache_dir() -> Path:

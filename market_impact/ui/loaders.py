@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
@@ -31,11 +33,37 @@ def cached_text(path: str) -> str:
 
 
 @st.cache_resource(show_spinner=False)
-def cached_events() -> tuple:
-    """The validated event catalogue (frozen models: one shared copy is safe)."""
-    from market_impact.events import load_events
+def _catalogue_or_problems(path: str, _mtime: int) -> tuple[object | None, tuple[str, ...]]:
+    from market_impact.errors import BadCatalogue
+    from market_impact.events import load_catalogue
 
-    return tuple(load_events())
+    try:
+        return load_catalogue(Path(path)), ()
+    except BadCatalogue as exc:
+        return None, tuple(exc.problems)
+
+
+def cached_catalogue_or_none():
+    """The validated catalogue (frozen models: one shared copy is safe), or None after a visible warning that
+    lists every bad row — a broken events.yaml costs the events, never the page or its prices."""
+    from market_impact.i18n import t
+    from market_impact.paths import events_file
+    from market_impact.ui.state import current_lang
+
+    path = events_file()
+    mtime = path.stat().st_mtime_ns if path.exists() else 0
+    catalogue, problems = _catalogue_or_problems(str(path), mtime)
+    if problems:
+        lang = current_lang()
+        st.warning(t("app.bad_catalogue", lang, file=path.name, n=len(problems)) + "\n\n" + "\n".join(f"- {p}" for p in problems[:12]),
+                   icon=":material/warning:")
+    return catalogue
+
+
+def cached_events() -> tuple:
+    """The catalogue's events (empty, with a warning, when events.yaml is broken)."""
+    catalogue = cached_catalogue_or_none()
+    return tuple(catalogue.events) if catalogue is not None else ()
 
 
 @st.cache_data(show_spinner=False)

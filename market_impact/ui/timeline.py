@@ -9,7 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from market_impact.articles import Article, article_text, load_articles
-from market_impact.events import Disagreement, Event, disagreements, load_events
+from market_impact.events import Disagreement, Event
+from market_impact.ui.loaders import cached_catalogue_or_none
 from market_impact.extraction import Mention, extract_article
 from market_impact.i18n import format_date, t
 from market_impact.timeline import QuoteInContext, Run, price_link_params
@@ -17,10 +18,17 @@ from market_impact.timeline import QuoteInContext, Run, price_link_params
 DATE_COLOUR, NUMBER_COLOUR, QUOTE_COLOUR = "#dbeafe", "#ffedd5", "#fef08a"
 
 
-@st.cache_resource(show_spinner=False)
 def cached_catalogue() -> tuple[tuple[Event, ...], tuple[Disagreement, ...], dict[str, Article]]:
-    """Events, disagreements and articles, validated once (frozen models: one shared copy is safe)."""
-    return tuple(load_events()), tuple(disagreements()), load_articles()
+    """Events, disagreements and articles, validated once (a broken events.yaml: a warning and no events)."""
+    catalogue = cached_catalogue_or_none()
+    if catalogue is None:
+        return (), (), cached_articles()
+    return tuple(catalogue.events), tuple(catalogue.disagreements), cached_articles()
+
+
+@st.cache_resource(show_spinner=False)
+def cached_articles() -> dict[str, Article]:
+    return load_articles()
 
 
 @st.cache_data(show_spinner=False)
