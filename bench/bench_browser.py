@@ -50,10 +50,10 @@ def server(script: str):
         try:
             with urllib.request.urlopen(url + "/_stcore/health", timeout=2):
                 break
-        except OSError:
+        except OSError as exc:
             if time.monotonic() - t0 > 60:
                 proc.kill()
-                raise SystemExit(f"{script}: server not healthy")
+                raise SystemExit(f"{script}: server not healthy") from exc
             time.sleep(0.1)
     try:
         yield url, proc.pid, time.monotonic() - t0

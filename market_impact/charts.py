@@ -7,7 +7,6 @@ do not exist on the axis (no `rangebreaks` lists, which are slow and glitchy wit
 from __future__ import annotations
 
 import html
-
 from collections.abc import Mapping, Sequence
 from html import escape
 

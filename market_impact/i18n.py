@@ -468,6 +468,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "prices.map_nosession": {"en": "Grey tiles: that exchange had no session on this day.", "hi": "धूसर टाइल: उस दिन उस एक्सचेंज में सत्र नहीं था।"},
     "prices.share_link": {"en": "This view's link (copy to share)", "hi": "इस दृश्य का लिंक (साझा करने के लिए कॉपी करें)"},
     "timeline.lane_user": {"en": "Your article", "hi": "आपका लेख"},
+    "downloads.menu": {"en": "Download this chart", "hi": "यह चार्ट डाउनलोड करें"},
     "cat.model release": {"en": "Model release", "hi": "मॉडल रिलीज़"},
     "cat.market move": {"en": "Market move", "hi": "बाज़ार की चाल"},
     "cat.company statement": {"en": "Company statement", "hi": "कंपनी का बयान"},

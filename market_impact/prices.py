@@ -13,7 +13,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 
 from market_impact.errors import EmptyRange, MarketImpactError, NoPriceData, UnknownSymbol
 from market_impact.paths import SNAPSHOT_FILE, cache_dir
-from market_impact.snapshot import COLUMNS, flatten_yfinance, write_parquet_atomic
+from market_impact.snapshot import COLUMNS, flatten_yfinance
 
 Source = Literal["live", "cache", "snapshot"]
 Mode = Literal["auto", "snapshot"]
@@ -124,7 +124,7 @@ def read_cache(symbol: str, start: pd.Timestamp, end: pd.Timestamp, ttl: float =
 def write_cache(symbol: str, rows: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> None:
     path = _cache_path(symbol)
     table = pa.Table.from_pandas(rows.reset_index(drop=True), preserve_index=False)
-    meta = {b"start": str(start.date()).encode(), b"end": str(end.date()).encode(), b"fetched_at": datetime.now(timezone.utc).isoformat().encode()}
+    meta = {b"start": str(start.date()).encode(), b"end": str(end.date()).encode(), b"fetched_at": datetime.now(UTC).isoformat().encode()}
     table = table.replace_schema_metadata({**(table.schema.metadata or {}), **meta})
     df_path = path.parent
     df_path.mkdir(parents=True, exist_ok=True)
@@ -287,7 +287,7 @@ def load_prices(
         elif want:
             try:
                 live = fetch_live(want, s, e, deadline=deadline, fetcher=fetcher)
-                fetched_at = datetime.now(timezone.utc)
+                fetched_at = datetime.now(UTC)
                 for sym, rows in live.groupby("symbol", sort=False):
                     rows = rows.assign(basis="index" if str(sym).startswith("^") else "raw_and_adjusted")[COLUMNS + ["basis"]]
                     parts[str(sym)], per[str(sym)] = rows, "live"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from market_impact.errors import MarketImpactError, NoPriceData
-from market_impact.paths import PRICES_DIR, SNAPSHOT_FILE, SOURCES_FILE
+from market_impact.paths import SNAPSHOT_FILE, SOURCES_FILE
 from market_impact.tickers import Registry, load_registry
 
 COLUMNS = ["date", "symbol", "open", "high", "low", "close", "adj_close", "volume"]

@@ -11,7 +11,8 @@ from market_impact.fundamentals import shares_outstanding
 from market_impact.i18n import LANGS, t
 from market_impact.story import STORY_SYMBOLS, headline
 from market_impact.ui import presenter as ui
-from market_impact.ui.loaders import cached_events, cached_prices, cached_registry
+from market_impact.ui.loaders import cached_prices, cached_registry
+from market_impact.ui.session import all_events
 from market_impact.ui.state import current_lang, write_params
 from market_impact.ui.timeline import cached_catalogue
 from market_impact.ui.widgets import figure_downloads
@@ -25,7 +26,7 @@ lang = current_lang()
 view = PresenterView.from_params(st.query_params.to_dict())
 
 # ---- 2. data ----
-registry, events, articles = cached_registry(), cached_events(), cached_catalogue()[2]
+registry, events, articles = cached_registry(), all_events(), cached_catalogue()[2]  # + the user's own events
 try:
     story = cached_prices(STORY_SYMBOLS, PRESETS["decfeb"][0].isoformat(), PRESETS["decfeb"][1].isoformat())
     numbers, provenance = headline(story.data, shares_outstanding("NVDA")), story.provenance

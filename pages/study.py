@@ -11,7 +11,7 @@ from market_impact.study import MODELS, exchanges_from_registry, run_study
 from market_impact.ui.loaders import cached_registry
 from market_impact.ui.state import current_lang, read_param, write_params
 from market_impact.ui.study import cached_returns, day_events
-from market_impact.ui.widgets import provenance_badge
+from market_impact.ui.widgets import figure_downloads, provenance_badge
 
 CUSTOM = "date"
 lang = current_lang()
@@ -116,8 +116,9 @@ if conf:
 labels = {k: t(f"study.{k}", lang) for k in ("ar_in", "ar_out", "car_path", "band")}
 labels.update(car=labels.pop("car_path"), x_title=t("study.day_axis", lang), y_title=t("study.ar_axis", lang))
 path = rep.ar_path(res.result(focus, span), win)
-st.plotly_chart(charts.ar_car_figure(path, labels=labels, title=t("study.chart_title", lang, name=names[focus],
-                date=format_date(r.event_session, lang))), key="study_ar")
+fig_ar = charts.ar_car_figure(path, labels=labels, title=t("study.chart_title", lang, name=names[focus], date=format_date(r.event_session, lang)))
+st.plotly_chart(fig_ar, key="study_ar")
+figure_downloads(fig_ar, "event_study_ar_car", lang)
 
 st.subheader(t("study.reading_title", lang))
 cross_all = res.cross_section(win, universe)
@@ -135,11 +136,14 @@ table(rep.cross_section_table(res, tw, sets, lang), "event_study_cross_section_t
 
 ranked = rep.ranked_cars(res, win, universe, registry, lang)
 groups = dict(zip(ranked["group"], ranked["group_name"], strict=True))
-st.plotly_chart(charts.ranked_car_figure(ranked, group_names=groups, highlight=chosen,
-                title=t("study.cross_title", lang, window=label)), key="study_ranked")
+fig_rank = charts.ranked_car_figure(ranked, group_names=groups, highlight=chosen, title=t("study.cross_title", lang, window=label))
+st.plotly_chart(fig_rank, key="study_ranked")
+figure_downloads(fig_rank, "event_study_ranked", lang)
 table(ranked.assign(car=(100 * ranked["car"]).round(3)).rename(columns={"car": "car_pct"}), "event_study_ranked")
 heat = rep.car_heatmap_frame(res, universe, tw, win)
-st.plotly_chart(charts.car_heatmap_figure(heat, title=t("study.heatmap_title", lang)), key="study_heatmap")
+fig_heat = charts.car_heatmap_figure(heat, title=t("study.heatmap_title", lang))
+st.plotly_chart(fig_heat, key="study_heatmap")
+figure_downloads(fig_heat, "event_study_heatmap", lang)
 table(heat.round(3).rename_axis("symbol").reset_index(), "event_study_car_matrix")
 
 with st.expander(t("study.formulas", lang)):

@@ -8,9 +8,10 @@ from market_impact import charts
 from market_impact.events import CATEGORIES
 from market_impact.i18n import format_date, t
 from market_impact.timeline import LANES, PRESETS, TimelineView, event_quotes, lane_labels, timeline_rows
-from market_impact.ui.state import current_lang, write_params
 from market_impact.ui.session import all_events
+from market_impact.ui.state import current_lang, write_params
 from market_impact.ui.timeline import cached_catalogue, disagreement_block, event_detail
+from market_impact.ui.widgets import figure_downloads
 
 lang = current_lang()
 st.title(t("timeline.title", lang))
@@ -72,6 +73,7 @@ else:
                                  selected=view.event or None, x_range=(view.start, view.end))
     st.plotly_chart(fig, key="tl_chart", on_select=_on_click, selection_mode="points",
                     config={"displaylogo": False, "scrollZoom": True})
+    figure_downloads(fig, "timeline", lang)
 
 ids = [e.id for e in shown] or [e.id for e in events]
 if view.event and view.event not in ids:

@@ -28,7 +28,9 @@ def test_claims_page_shows_every_claim_the_detail_and_the_matrix():
     assert at.query_params["claim"] == "a004.02"
     matrix = at.dataframe[1].value
     assert "Nvidia: move on 27 Jan 2025" in matrix["Quantity"].tolist()
-    assert len(at.get("download_button")) == 1
+    keys = [b.key for b in at.get("download_button")]
+    assert "cl_download" in keys  # the claims table as CSV
+    assert {k.rsplit("_", 1)[1] for k in keys if k.startswith("dl_claim_")} == {"html", "png", "svg", "csv"}  # the mini-chart
 
 
 def test_link_opens_a_claim_with_its_quote_highlighted_in_its_paragraph():

@@ -58,10 +58,13 @@ def test_cross_section_ranks_every_firm_and_heatmap_covers_all_windows():
     assert set(tests["Set"]) == {"All 115 snapshot firms", "Your symbols"}
 
 
-def test_every_table_has_a_csv_download():
+def test_every_table_and_chart_has_downloads():
     at = run(event="nvidia-record-fall")
-    buttons = at.get("download_button")
-    assert len(buttons) == len(at.dataframe) == 4
+    keys = [b.key for b in at.get("download_button")]
+    tables = [k for k in keys if not k.endswith(("_html", "_png", "_svg", "_csv"))]
+    assert len(tables) == len(at.dataframe) == 4  # one CSV per table
+    for chart in ("event_study_ar_car", "event_study_ranked", "event_study_heatmap"):  # HTML, PNG, SVG, CSV per chart
+        assert {f"dl_{chart}_{fmt}" for fmt in ("html", "png", "svg", "csv")} <= set(keys)
 
 
 def test_formulas_are_shown_with_latex():

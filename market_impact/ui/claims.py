@@ -27,6 +27,7 @@ from market_impact.claims import (
     tolerance_label,
 )
 from market_impact.i18n import format_date, t
+from market_impact.ui.widgets import figure_downloads
 
 
 @st.cache_data(ttl=3600, show_spinner=False)
@@ -90,6 +91,7 @@ def _mini_chart(r: ClaimResult, check: ClaimCheck, registry, lang: str) -> None:
         fig = charts.claim_moves_figure(dict(r.extra.get("moves", {})), names=names, y_title=t("claims.y_move", lang),
                                         title=t("claims.chart_move_title", lang, day=format_date(c.session, lang)))
         st.plotly_chart(fig, key=f"claim_chart_{c.id}", config={"displaylogo": False})
+        figure_downloads(fig, f"claim_{c.id}", lang)
         return
     rows = chart_window(r, check.data)
     if rows.empty:
@@ -103,3 +105,4 @@ def _mini_chart(r: ClaimResult, check: ClaimCheck, registry, lang: str) -> None:
     fig = charts.claim_price_figure(pd.DataFrame(rows), points, name=name, colour=charts.SYMBOL_COLOURS.get(sym), level=level,
                                     title=t("claims.chart_title", lang, subject=name), y_title=t("claims.y_price", lang))
     st.plotly_chart(fig, key=f"claim_chart_{c.id}", config={"displaylogo": False})
+    figure_downloads(fig, f"claim_{c.id}", lang)

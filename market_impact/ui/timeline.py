@@ -10,10 +10,10 @@ import streamlit as st
 
 from market_impact.articles import Article, article_text, load_articles
 from market_impact.events import Disagreement, Event
-from market_impact.ui.loaders import cached_catalogue_or_none
 from market_impact.extraction import Mention, extract_article
 from market_impact.i18n import format_date, t
 from market_impact.timeline import QuoteInContext, Run, price_link_params
+from market_impact.ui.loaders import cached_catalogue_or_none
 
 DATE_COLOUR, NUMBER_COLOUR, QUOTE_COLOUR = "#dbeafe", "#ffedd5", "#fef08a"
 

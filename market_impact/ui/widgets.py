@@ -47,6 +47,11 @@ def figure_downloads(fig, name: str, lang: str, title: str = "") -> None:
 
     problem = export.image_export_problem()
     label = title or (fig.layout.title.text if fig.layout.title and fig.layout.title.text else name)
+    with st.popover(t("downloads.menu", lang), icon=":material/download:"):
+        _downloads(fig, name, lang, label, problem, export)
+
+
+def _downloads(fig, name: str, lang: str, label: str, problem: str | None, export) -> None:
     c = st.columns(4)
     c[0].download_button(t("downloads.html", lang), lambda: export.figure_html(fig, label, lang), f"{name}.html", "text/html",
                          key=f"dl_{name}_html", help=t("downloads.html_help", lang), on_click="ignore", icon=":material/html:")
