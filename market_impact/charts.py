@@ -184,20 +184,21 @@ def add_event_markers(fig: go.Figure, axis: list[str], events: pd.DataFrame, lin
     index: `add_vline` with datetime x and an annotation is a long-standing Plotly bug)."""
     row = row or {}
     xs, ys, texts, colours, sizes, ids = [], [], [], [], [], []
+    guides: list[dict] = []  # set in one go below: add_shape one by one is quadratic in Plotly
+    clean = line.dropna().sort_index() if line is not None else None
     for ev in events.itertuples(index=False):
         pos = _pos(axis, ev.session)
         if pos is None:
             continue
         key = axis[int(pos)]
         y = None
-        if line is not None:
-            upto = line.dropna()
-            upto = upto[[d.strftime("%Y-%m-%d") <= key for d in upto.index]]
+        if clean is not None:
+            upto = clean.loc[: pd.Timestamp(key)]
             y = float(upto.iloc[-1]) if len(upto) else None
         colour = CATEGORY_COLOURS.get(ev.category, "#444")
         hl = highlight is not None and ev.id == highlight
-        fig.add_shape(type="line", xref="x", yref="paper", x0=pos, x1=pos, y0=0, y1=1,
-                      line={"width": 3 if hl else 1, "color": colour, "dash": "solid" if hl else "dot"}, layer="below")
+        guides.append({"type": "line", "xref": "x", "yref": "paper", "x0": pos, "x1": pos, "y0": 0, "y1": 1, "layer": "below",
+                       "line": {"width": 3 if hl else 1, "color": colour, "dash": "solid" if hl else "dot"}})
         xs.append(key)
         ys.append(y)
         # Escaped: Plotly renders tags in hover text, and titles/quotes may be a user's own words.
@@ -205,6 +206,8 @@ def add_event_markers(fig: go.Figure, axis: list[str], events: pd.DataFrame, lin
         colours.append(colour)
         sizes.append(18 if hl else {1: 13, 2: 10}.get(int(ev.importance), 8))
         ids.append(ev.id)
+    if guides:
+        fig.update_layout(shapes=[*fig.layout.shapes, *guides])
     if xs:
         fig.add_trace(
             go.Scatter(x=xs, y=ys, mode="markers", name="events", showlegend=False, customdata=ids,
@@ -253,8 +256,13 @@ def style_figure(fig: go.Figure, *, title: str = "", y_title: str = "", height: 
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
         font={"family": FONT, "size": font_size},
         yaxis_title=y_title,
-        template="plotly_white",
+        # plotly_white's look, set directly: a named template is deep-copied and validated on every figure
+        template="none",
+        paper_bgcolor="white",
+        plot_bgcolor="white",
     )
+    fig.update_xaxes(gridcolor="#ebebeb", linecolor="#ebebeb", zeroline=False)
+    fig.update_yaxes(gridcolor="#ebebeb", linecolor="#ebebeb", zeroline=False)
     return fig
 
 

@@ -5,10 +5,9 @@ import streamlit as st
 
 from market_impact import charts
 from market_impact.errors import MarketImpactError
-from market_impact.fundamentals import shares_outstanding
 from market_impact.i18n import delta_pct, format_date, format_money, format_number, t
-from market_impact.story import STORY_SYMBOLS, headline, narrative
-from market_impact.ui.loaders import cached_prices, cached_registry
+from market_impact.story import STORY_SYMBOLS, narrative
+from market_impact.ui.loaders import cached_headline, cached_prices, cached_registry, event_key, memo_figure, provenance_key
 from market_impact.ui.session import all_events
 from market_impact.ui.state import current_lang
 from market_impact.ui.widgets import figure_downloads, provenance_badge
@@ -21,7 +20,7 @@ st.title(t("overview.title", lang))
 
 try:
     frame = cached_prices(STORY_SYMBOLS, start.isoformat(), end.isoformat())
-    h = headline(frame.data, shares_outstanding("NVDA"))
+    h = cached_headline(STORY_SYMBOLS, start.isoformat(), end.isoformat())
 except MarketImpactError as exc:
     st.error(str(exc))
     st.stop()
@@ -43,19 +42,26 @@ c[4].metric(t("story.kpi_rebound", lang, day=format_date(h.rebound.session, lang
 st.markdown(narrative(h, lang))
 
 registry = cached_registry()
-overlay = charts.events_overlay([e for e in all_events() if e.importance == 1 or e.id == "r1-release"], lang)
-fig = charts.price_figure(
-    frame.data,
-    mode="normalised",
-    base=pd.Timestamp(BASE_SESSION),
-    names={s: registry[s].name(lang) for s in frame.symbols if s in registry},
-    title=t("overview.chart_title", lang, base=format_date(BASE_SESSION, lang)),
-    y_title=t("overview.y_normalised", lang),
-    events=overlay,
-    marker_symbol="NVDA",
-    height=520,
-)
-st.plotly_chart(charts.localise_session_ticks(fig, lang), key="overview_chart")
+shown = [e for e in all_events() if e.importance == 1 or e.id == "r1-release"]
+
+
+def build():
+    fig = charts.price_figure(
+        frame.data,
+        mode="normalised",
+        base=pd.Timestamp(BASE_SESSION),
+        names={s: registry[s].name(lang) for s in frame.symbols if s in registry},
+        title=t("overview.chart_title", lang, base=format_date(BASE_SESSION, lang)),
+        y_title=t("overview.y_normalised", lang),
+        events=charts.events_overlay(shown, lang),
+        marker_symbol="NVDA",
+        height=520,
+    )
+    return charts.localise_session_ticks(fig, lang)
+
+
+fig = memo_figure(("overview", lang, event_key(shown, lang), provenance_key(frame.provenance)), build)
+st.plotly_chart(fig, key="overview_chart")
 figure_downloads(fig, "overview", lang)
 st.caption(t("story.events_caption", lang))
 st.markdown(f"[{t('story.open_prices', lang)}](prices)")

@@ -6,8 +6,15 @@ import streamlit as st
 from market_impact import calendars, charts
 from market_impact.errors import MarketImpactError
 from market_impact.i18n import format_date, t
-from market_impact.moves import returns_table
-from market_impact.ui.loaders import cached_market_map, cached_prices, cached_registry
+from market_impact.ui.loaders import (
+    cached_market_map,
+    cached_prices,
+    cached_registry,
+    cached_returns_table,
+    event_key,
+    memo_figure,
+    provenance_key,
+)
 from market_impact.ui.session import all_events
 from market_impact.ui.state import current_lang, write_params
 from market_impact.ui.widgets import figure_downloads, provenance_badge
@@ -67,29 +74,40 @@ except MarketImpactError as exc:
 provenance_badge(frame.provenance, lang)
 
 wanted = {CATEGORY_SLUGS[c] for c in cats}
-overlay = charts.events_overlay([e for e in events if e.importance <= importance and e.category in wanted], lang)
-shade, shade_label = None, ""
-if window_event:
-    ev = next(e for e in events if e.id == window_event)
-    s0 = ev.sessions.get("XNYS")
-    shade = (calendars.shift_sessions(s0, window[0]), calendars.shift_sessions(s0, window[1]))
-    shade_label = t("prices.window_label", lang, a=window[0], b=window[1], event=ev.title(lang))
-fig = charts.price_figure(
-    frame.data, mode=mode, base=pd.Timestamp(base), names={s: registry[s].name(lang) for s in frame.symbols if s in registry},
-    title=t("prices.chart_title", lang, n=len(frame.symbols), start=format_date(start, lang), end=format_date(end, lang)),
-    y_title=t(f"prices.mode.{mode}", lang), candles=candles, volume=volume, events=overlay,
-    marker_symbol="NVDA" if "NVDA" in frame.symbols else None, highlight=window_event or None, window=shade, window_label=shade_label, height=560,
-)
-st.plotly_chart(charts.localise_session_ticks(fig, lang), key="prices_chart")
+marked = [e for e in events if e.importance <= importance and e.category in wanted]
+
+
+def build():
+    shade, shade_label = None, ""
+    if window_event:
+        ev = next(e for e in events if e.id == window_event)
+        s0 = ev.sessions.get("XNYS")
+        shade = (calendars.shift_sessions(s0, window[0]), calendars.shift_sessions(s0, window[1]))
+        shade_label = t("prices.window_label", lang, a=window[0], b=window[1], event=ev.title(lang))
+    fig = charts.price_figure(
+        frame.data, mode=mode, base=pd.Timestamp(base), names={s: registry[s].name(lang) for s in frame.symbols if s in registry},
+        title=t("prices.chart_title", lang, n=len(frame.symbols), start=format_date(start, lang), end=format_date(end, lang)),
+        y_title=t(f"prices.mode.{mode}", lang), candles=candles, volume=volume, events=charts.events_overlay(marked, lang),
+        marker_symbol="NVDA" if "NVDA" in frame.symbols else None, highlight=window_event or None, window=shade, window_label=shade_label,
+        height=560,
+    )
+    return charts.localise_session_ticks(fig, lang)
+
+
+key = ("prices", lang, tuple(symbols), tuple(sorted((k, v) for k, v in view_now.to_params().items() if k != "map_date")),
+       event_key(marked, lang), provenance_key(frame.provenance))
+fig = memo_figure(key, build)
+st.plotly_chart(fig, key="prices_chart")
 figure_downloads(fig, "prices", lang)
 
 # ---- tables ----
 st.subheader(t("prices.returns", lang), help=t("prices.returns_help", lang))
-table = returns_table(frame.data)
+table = cached_returns_table(tuple(symbols), start.isoformat(), end.isoformat())
 st.dataframe(table, height=300, column_config={c: st.column_config.NumberColumn(c, format="%.2f") for c in table.columns})
 d1, d2 = st.columns(2)
-d1.download_button(t("prices.download_returns", lang), table.to_csv().encode("utf-8"), "daily_returns.csv", "text/csv")
-d2.download_button(t("prices.download_prices", lang), frame.data.to_csv(index=False).encode("utf-8"), "prices.csv", "text/csv")
+d1.download_button(t("prices.download_returns", lang), lambda: table.to_csv().encode("utf-8"), "daily_returns.csv", "text/csv", on_click="ignore")
+d2.download_button(t("prices.download_prices", lang), lambda: frame.data.to_csv(index=False).encode("utf-8"), "prices.csv", "text/csv",
+                   on_click="ignore")
 
 # ---- market map ----
 st.subheader(t("prices.map", lang))
@@ -98,7 +116,8 @@ map_day = st.select_slider(t("prices.map_date", lang), [d.date() for d in sessio
                            format_func=lambda d: format_date(d, lang, weekday=True))
 if map_day != view.map_date:
     write_params(map_date=map_day.isoformat())
-map_fig = charts.market_map_figure(cached_market_map(map_day.isoformat(), lang), title=t("prices.map_title", lang, day=format_date(map_day, lang, weekday=True)))
+map_fig = memo_figure(("market_map", lang, map_day), lambda: charts.market_map_figure(
+    cached_market_map(map_day.isoformat(), lang), title=t("prices.map_title", lang, day=format_date(map_day, lang, weekday=True))))
 st.plotly_chart(map_fig, key="market_map")
 figure_downloads(map_fig, "market_map", lang)
 st.caption(t("prices.map_nosession", lang))

@@ -7,10 +7,10 @@ from market_impact import charts
 from market_impact import study_report as rep
 from market_impact.errors import MarketImpactError
 from market_impact.i18n import format_date, format_number, format_pct, t
-from market_impact.study import MODELS, exchanges_from_registry, run_study
-from market_impact.ui.loaders import cached_registry
+from market_impact.study import MODELS
+from market_impact.ui.loaders import cached_registry, memo_figure
 from market_impact.ui.state import current_lang, read_param, write_params
-from market_impact.ui.study import cached_returns, day_events
+from market_impact.ui.study import cached_returns, cached_study, day_events
 from market_impact.ui.widgets import figure_downloads, provenance_badge
 
 CUSTOM = "date"
@@ -66,10 +66,9 @@ universe = rep.firm_symbols(registry)
 windows, span = rep.study_windows(win, est)
 studied = list(dict.fromkeys([*syms, *universe]))
 try:
-    res = run_study(returns, by_id[choice].date if choice != CUSTOM else day, symbols=studied,
-                    benchmarks=None if bench == "auto" else bench, exchanges=exchanges_from_registry(registry, studied),
-                    windows=windows, estimation=est, model=model, events=events,
-                    event_id=choice if choice != CUSTOM else None)
+    study_key = (by_id[choice].date if choice != CUSTOM else day, tuple(studied), bench, tuple(windows), tuple(est), model,
+                 choice if choice != CUSTOM else None, tuple((e.id, e.date_text) for e in events))
+    res = cached_study(*study_key, _events=tuple(events))
 except MarketImpactError as exc:
     st.warning(t("study.cannot", lang, error=str(exc).splitlines()[0]))
     st.stop()
@@ -90,8 +89,8 @@ def md(text: str) -> str:
 
 def table(df: pd.DataFrame, name: str) -> None:
     st.dataframe(df, hide_index=True)
-    st.download_button(t("study.download", lang), df.to_csv(index=False).encode("utf-8"), file_name=f"{name}.csv",
-                       mime="text/csv", key=f"dl_{name}", icon=":material/download:")
+    st.download_button(t("study.download", lang), lambda: df.to_csv(index=False).encode("utf-8"), file_name=f"{name}.csv",
+                       mime="text/csv", key=f"dl_{name}", icon=":material/download:", on_click="ignore")
 
 
 # -- 3. render: the chosen symbol, then the table, then the cross-section
@@ -116,7 +115,8 @@ if conf:
 labels = {k: t(f"study.{k}", lang) for k in ("ar_in", "ar_out", "car_path", "band")}
 labels.update(car=labels.pop("car_path"), x_title=t("study.day_axis", lang), y_title=t("study.ar_axis", lang))
 path = rep.ar_path(res.result(focus, span), win)
-fig_ar = charts.ar_car_figure(path, labels=labels, title=t("study.chart_title", lang, name=names[focus], date=format_date(r.event_session, lang)))
+fig_ar = memo_figure(("study_ar", lang, study_key, focus, win), lambda: charts.ar_car_figure(
+    path, labels=labels, title=t("study.chart_title", lang, name=names[focus], date=format_date(r.event_session, lang))))
 st.plotly_chart(fig_ar, key="study_ar")
 figure_downloads(fig_ar, "event_study_ar_car", lang)
 
@@ -136,12 +136,13 @@ table(rep.cross_section_table(res, tw, sets, lang), "event_study_cross_section_t
 
 ranked = rep.ranked_cars(res, win, universe, registry, lang)
 groups = dict(zip(ranked["group"], ranked["group_name"], strict=True))
-fig_rank = charts.ranked_car_figure(ranked, group_names=groups, highlight=chosen, title=t("study.cross_title", lang, window=label))
+fig_rank = memo_figure(("study_rank", lang, study_key, win, tuple(chosen)), lambda: charts.ranked_car_figure(
+    ranked, group_names=groups, highlight=chosen, title=t("study.cross_title", lang, window=label)))
 st.plotly_chart(fig_rank, key="study_ranked")
 figure_downloads(fig_rank, "event_study_ranked", lang)
 table(ranked.assign(car=(100 * ranked["car"]).round(3)).rename(columns={"car": "car_pct"}), "event_study_ranked")
 heat = rep.car_heatmap_frame(res, universe, tw, win)
-fig_heat = charts.car_heatmap_figure(heat, title=t("study.heatmap_title", lang))
+fig_heat = memo_figure(("study_heat", lang, study_key, win), lambda: charts.car_heatmap_figure(heat, title=t("study.heatmap_title", lang)))
 st.plotly_chart(fig_heat, key="study_heatmap")
 figure_downloads(fig_heat, "event_study_heatmap", lang)
 table(heat.round(3).rename_axis("symbol").reset_index(), "event_study_car_matrix")

@@ -8,6 +8,7 @@ from market_impact import charts
 from market_impact.events import CATEGORIES
 from market_impact.i18n import format_date, t
 from market_impact.timeline import LANES, PRESETS, TimelineView, event_quotes, lane_labels, timeline_rows
+from market_impact.ui.loaders import event_key, memo_figure
 from market_impact.ui.session import all_events
 from market_impact.ui.state import current_lang, write_params
 from market_impact.ui.timeline import cached_catalogue, disagreement_block, event_detail
@@ -69,8 +70,9 @@ else:
                          user_articles=mine, user_label=t("timeline.lane_user", lang))
     rows = timeline_rows(shown, view.lanes, articles, lang, fmt_day=lambda d: format_date(d, lang),
                          fmt_month=lambda d: format_date(d, lang).split(" ", 1)[1])
-    fig = charts.timeline_figure(rows, labels, category_labels={c: t(f"cat.{c}", lang) for c in CATEGORIES},
-                                 selected=view.event or None, x_range=(view.start, view.end))
+    fig = memo_figure(("timeline", lang, tuple(sorted(view.to_params().items(), key=str)), event_key(shown, lang)),
+                      lambda: charts.timeline_figure(rows, labels, category_labels={c: t(f"cat.{c}", lang) for c in CATEGORIES},
+                                                     selected=view.event or None, x_range=(view.start, view.end)))
     st.plotly_chart(fig, key="tl_chart", on_select=_on_click, selection_mode="points",
                     config={"displaylogo": False, "scrollZoom": True})
     figure_downloads(fig, "timeline", lang)

@@ -71,3 +71,65 @@ def cached_market_map(day: str, lang: str) -> pd.DataFrame:
     from market_impact.moves import market_map_moves
 
     return market_map_moves(prices.snapshot_frame(), load_registry(), day, lang)
+
+
+class _FigureStore:
+    """A small LRU of built figures shared by all sessions: Plotly's object model makes building a figure
+    the slowest part of a rerun (tens of ms), while the figure itself only depends on a few view values."""
+
+    def __init__(self, size: int = 96):
+        import threading
+        from collections import OrderedDict
+
+        self._items: OrderedDict = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def get_or_build(self, key: tuple, build):
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        fig = build()
+        with self._lock:
+            self._items[key] = fig
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return fig
+
+
+@st.cache_resource(show_spinner=False)
+def _figure_store() -> _FigureStore:
+    return _FigureStore()
+
+
+def memo_figure(key: tuple, build):
+    """The figure for `key`, built by `build()` once and shared (figures are never mutated after building).
+
+    The key must name everything the figure shows: page, language, view values, event ids, data provenance.
+    """
+    return _figure_store().get_or_build(key, build)
+
+
+def provenance_key(prov: prices.Provenance) -> tuple:
+    return (prov.source, prov.as_of, prov.fetched_at, tuple(sorted(prov.per_symbol.items())))
+
+
+def event_key(events, lang: str) -> tuple:
+    """What of the events a figure shows (ids, dates, titles), for `memo_figure` keys."""
+    return tuple((e.id, e.date_text, e.title(lang), e.importance, e.category) for e in events)
+
+
+@st.cache_data(ttl=3600, show_spinner=False)
+def cached_headline(symbols: tuple[str, ...], start: str, end: str):
+    from market_impact.fundamentals import shares_outstanding
+    from market_impact.story import headline
+
+    return headline(cached_prices(symbols, start, end).data, shares_outstanding("NVDA"))
+
+
+@st.cache_data(ttl=3600, show_spinner=False)
+def cached_returns_table(symbols: tuple[str, ...], start: str, end: str) -> pd.DataFrame:
+    from market_impact.moves import returns_table
+
+    return returns_table(cached_prices(symbols, start, end).data)

@@ -13,7 +13,7 @@ from market_impact.charts import CATEGORY_COLOURS
 from market_impact.deck import EventSlide, Slide, SlideChart, SummarySlide, TitleSlide, slide_figure
 from market_impact.errors import MarketImpactError
 from market_impact.i18n import LANGS, t
-from market_impact.ui.loaders import cached_prices
+from market_impact.ui.loaders import cached_prices, event_key, memo_figure, provenance_key
 
 SLIDE_KEY = "deck_slide"  # the slider's session key: the one source of the slide number
 _URL_SEEN = "_deck_url_slide"  # the slide number last read from / written to the URL
@@ -113,7 +113,8 @@ def slide_chart(container, chart: SlideChart | None, marked: list, registry, lan
         container.info(str(exc))
         return None
     names = {s: registry[s].name(lang) for s in chart.symbols if s in registry}
-    fig = slide_figure(chart, frame.data, charts.events_overlay(marked, lang), names, lang, height=height)
+    key = ("slide", lang, chart, height, event_key(marked, lang), provenance_key(frame.provenance))
+    fig = memo_figure(key, lambda: slide_figure(chart, frame.data, charts.events_overlay(marked, lang), names, lang, height=height))
     container.plotly_chart(fig, key="deck_chart", theme=None, config={"displayModeBar": False})  # theme=None: our big fonts
     return fig
 

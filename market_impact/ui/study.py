@@ -26,3 +26,19 @@ def day_events() -> list:
         return sorted((e for e in all_events() if e.granularity == "day"), key=lambda e: (e.date, e.importance))
     except MarketImpactError:
         return []
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def cached_study(day, symbols: tuple[str, ...], benchmark: str, windows: tuple, estimation: tuple, model: str,
+                 event_id: str | None, events_sig: tuple, _events: tuple):
+    """One event study per distinct set of choices, shared by every session (results are never mutated).
+
+    `events_sig` names the events (ids, dates) so the cache sees a change; `_events` are the objects themselves.
+    """
+    from market_impact.study import exchanges_from_registry, run_study
+
+    returns, _ = cached_returns()
+    registry = load_registry()
+    return run_study(returns, day, symbols=list(symbols), benchmarks=None if benchmark == "auto" else benchmark,
+                     exchanges=exchanges_from_registry(registry, list(symbols)), windows=list(windows), estimation=estimation,
+                     model=model, events=list(_events), event_id=event_id)
