@@ -14,7 +14,7 @@ lang = language_toggle(current_lang())
 
 PAGES = {
     "app.section_story": [
-        st.Page("pages/overview.py", title=t("page.overview", lang), icon=":material/monitoring:", url_path="overview", default=True),
+        st.Page("pages/overview.py", title=t("page.overview", lang), icon=":material/monitoring:", default=True),  # served at /
         st.Page("pages/timeline.py", title=t("page.timeline", lang), icon=":material/timeline:", url_path="timeline"),
         st.Page("pages/presenter.py", title=t("page.presenter", lang), icon=":material/slideshow:", url_path="presenter"),
     ],

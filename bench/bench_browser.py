@@ -82,15 +82,15 @@ def time_to_chart(browser, url: str) -> float:
 
 def main() -> None:
     repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 7
-    pages = re.findall(r'url_path="([^"]+)"', (ROOT / "app.py").read_text(encoding="utf-8"))
+    pages = [""] + re.findall(r'url_path="([^"]+)"', (ROOT / "app.py").read_text(encoding="utf-8"))  # "" = the Overview at /
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         with server("app.py") as (app_url, app_pid, app_start), server("bench/bare_chart_page.py") as (bare_url, _, bare_start):
-            time_to_chart(browser, app_url + "/overview")  # first visit: caches filled, router set up
+            time_to_chart(browser, app_url + "/")  # first visit: caches filled, router set up
             time_to_chart(browser, bare_url)
             ov, bare = [], []
             for _ in range(repeats):  # interleaved, so load on the machine hits both alike
-                ov.append(time_to_chart(browser, app_url + "/overview"))
+                ov.append(time_to_chart(browser, app_url + "/"))
                 bare.append(time_to_chart(browser, bare_url))
             rss_before = rss_mb(app_pid)
             ctx = browser.new_context(viewport={"width": 1280, "height": 900})

@@ -1,6 +1,6 @@
 """Bounded loopback load: N concurrent browser contexts open one page of a running app; time to chart.
 
-    python bench/load_overview.py http://127.0.0.1:PORT [N=20] [path=/overview]
+    python bench/load_overview.py http://127.0.0.1:PORT [N=20] [path=/]
 
 Prints one JSON object: n, rendered, failures, times_s (sorted), p50_s, p95_s. Loopback only: the URL
 must point at 127.0.0.1 / localhost. Every context has its own deadline; nothing loops unbounded.
@@ -32,14 +32,14 @@ async def one(browser, url: str, timeout_ms: int) -> float:
     try:
         page = await ctx.new_page()
         t0 = time.perf_counter()
-        await page.goto(url)
+        await page.goto(url, wait_until="commit", timeout=timeout_ms)
         await page.wait_for_selector(CHART, timeout=timeout_ms)
         return time.perf_counter() - t0
     finally:
         await ctx.close()
 
 
-async def main(base: str, n: int, path: str, timeout_ms: int = 120_000) -> dict:
+async def main(base: str, n: int, path: str, timeout_ms: int = 240_000) -> dict:
     host = urlparse(base).hostname
     if host not in ("127.0.0.1", "localhost", "::1"):
         raise SystemExit(f"refusing to load {host}: loopback only")
@@ -62,5 +62,5 @@ async def main(base: str, n: int, path: str, timeout_ms: int = 120_000) -> dict:
 if __name__ == "__main__":
     base = sys.argv[1].rstrip("/")
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 20
-    path = sys.argv[3] if len(sys.argv) > 3 else "/overview"
+    path = sys.argv[3] if len(sys.argv) > 3 else "/"
     print(json.dumps(asyncio.run(main(base, n, path))))

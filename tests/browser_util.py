@@ -9,9 +9,32 @@ ROOT = Path(__file__).resolve().parent.parent
 DONE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 
+def _pages() -> list[tuple[str, str, str]]:
+    """(name, url path, file) of every st.Page in app.py; the default page is served at "/"."""
+    out = []
+    for line in (ROOT / "app.py").read_text(encoding="utf-8").splitlines():
+        m = re.search(r'st\.Page\("(pages/([^"]+)\.py)"', line)
+        if not m:
+            continue
+        url = re.search(r'url_path="([^"]+)"', line)
+        default = "default=True" in line
+        out.append((url.group(1) if url else m.group(2), "" if default else (url.group(1) if url else m.group(2)), m.group(1)))
+    return out
+
+
 def app_pages() -> list[str]:
-    """Every page's url_path, read from app.py, so a new page is covered without editing the tests."""
-    return re.findall(r'url_path="([^"]+)"', (ROOT / "app.py").read_text(encoding="utf-8"))
+    """Every page's name (its url_path, or file stem for the default page), read from app.py, so a new page is
+    covered without editing the tests."""
+    return [name for name, _, _ in _pages()]
+
+
+def page_url(name: str) -> str:
+    """The path a browser opens for page `name` ("" for the default page: Streamlit serves it at "/")."""
+    return next(url for n, url, _ in _pages() if n == name)
+
+
+def page_file(name: str) -> str:
+    return next(f for n, _, f in _pages() if n == name)
 
 
 def wait_for_run(page, timeout_ms: int = 90_000) -> None:

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_twenty_concurrent_visitors_all_get_the_chart(app_server, artifacts):
-    out = subprocess.run([sys.executable, "bench/load_overview.py", app_server, "20", "/overview"], cwd=ROOT,
+    out = subprocess.run([sys.executable, "bench/load_overview.py", app_server, "20", "/"], cwd=ROOT,
                          capture_output=True, text=True, timeout=600)
     assert out.returncode == 0, out.stderr[-2000:]
     report = json.loads(out.stdout)

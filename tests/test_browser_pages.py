@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser_util import app_pages, wait_for_charts, wait_for_run
+from tests.browser_util import app_pages, page_url, wait_for_charts, wait_for_run
 
 pytestmark = pytest.mark.browser
 
@@ -13,12 +13,13 @@ PAGES_WITH_CHARTS = {"overview", "timeline", "prices", "study", "claims", "prese
 @pytest.mark.parametrize("path", app_pages())
 def test_page_renders_without_exception(app_server, page, artifacts, path, lang):
     page.set_viewport_size({"width": 1400, "height": 1100})
-    page.goto(f"{app_server}/{path}?lang={lang}")
+    page.goto(f"{app_server}/{page_url(path)}?lang={lang}")
     wait_for_run(page)
     if path in PAGES_WITH_CHARTS:
         page.wait_for_selector("[data-testid='stPlotlyChart']", timeout=90_000)
         wait_for_run(page)
     assert page.locator("[data-testid='stException']").count() == 0
+    assert page.locator("[role='dialog']").count() == 0, page.locator("[role='dialog']").first.inner_text()  # e.g. "Page not found"
     assert page.locator("h1").count() >= 1
     n = wait_for_charts(page)
     if path in PAGES_WITH_CHARTS:
@@ -29,7 +30,7 @@ def test_page_renders_without_exception(app_server, page, artifacts, path, lang)
 
 
 def test_language_toggle_switches_the_interface_and_the_url(app_server, page):
-    page.goto(f"{app_server}/overview")
+    page.goto(f"{app_server}/")
     wait_for_run(page)
     page.wait_for_selector("[data-testid='stPlotlyChart']", timeout=90_000)
     wait_for_run(page)

@@ -5,15 +5,13 @@ Each gets a clear message; the page still renders with defaults; nothing is lost
 
 from __future__ import annotations
 
-import re
-
 import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
 from market_impact import prices
 from market_impact.paths import EVENTS_ENV, EVENTS_FILE
-from tests.browser_util import app_pages
+from tests.browser_util import app_pages, page_file
 
 
 @pytest.fixture
@@ -27,11 +25,6 @@ def broken_catalogue(tmp_path, monkeypatch):
     bad.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
     monkeypatch.setenv(EVENTS_ENV, str(bad))
     return doc
-
-
-def page_file(url_path: str) -> str:
-    app = (EVENTS_FILE.parent.parent / "app.py").read_text(encoding="utf-8")
-    return re.search(rf'st\.Page\("(pages/[^"]+)".*?url_path="{url_path}"', app).group(1)
 
 
 @pytest.mark.parametrize("path", app_pages())
