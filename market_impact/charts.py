@@ -111,46 +111,43 @@ def price_figure(
     row = {"row": 1, "col": 1} if volume else {}
     unit = "%" if mode == "pct" else ""
     spare = iter(PALETTE * 2)
+    traces, volumes = [], []
     for sym in wide.columns:
         s = wide[sym].dropna()
         label = names.get(sym, sym)
         colour = SYMBOL_COLOURS.get(sym) or next(spare)
         g = data[data["symbol"] == sym]
         if candles and mode in ("absolute", "log") and g[["open", "high", "low"]].notna().all(axis=None):
-            fig.add_trace(
-                go.Candlestick(x=_x(g["date"]), open=g["open"], high=g["high"], low=g["low"], close=g["close"], name=label), **row
-            )
+            traces.append(go.Candlestick(x=_x(g["date"]), open=g["open"], high=g["high"], low=g["low"], close=g["close"], name=label))
         else:
-            fig.add_trace(
-                go.Scatter(
-                    x=_x(s.index),
-                    y=s.values,
-                    mode="lines",
-                    name=label,
-                    line={"width": 2.5 if sym == "NVDA" else 2, "color": colour},
-                    hovertemplate=f"<b>{label}</b> %{{y:,.2f}}{unit}<extra></extra>",
-                ),
-                **row,
-            )
+            traces.append(go.Scatter(x=_x(s.index), y=s.values, mode="lines", name=label,
+                                     line={"width": 2.5 if sym == "NVDA" else 2, "color": colour},
+                                     hovertemplate=f"<b>{label}</b> %{{y:,.2f}}{unit}<extra></extra>"))
         if volume and g["volume"].notna().any():
-            fig.add_trace(
-                go.Bar(x=_x(g["date"]), y=g["volume"], name=f"{label} · vol", marker_color=colour, opacity=0.5, showlegend=False,
-                       hovertemplate=f"{label} vol %{{y:,.0f}}<extra></extra>"),
-                row=2, col=1,
-            )
+            volumes.append(go.Bar(x=_x(g["date"]), y=g["volume"], name=f"{label} · vol", marker_color=colour, opacity=0.5,
+                                  showlegend=False, hovertemplate=f"{label} vol %{{y:,.0f}}<extra></extra>"))
+    if volume:
+        fig.add_traces(traces, rows=1, cols=1)
+        if volumes:
+            fig.add_traces(volumes, rows=2, cols=1)
+    else:
+        fig.add_traces(traces)
+    shapes: list[dict] = []  # collected, then set once with the layout
     if base_ts is not None and mode in ("normalised", "pct"):
-        fig.add_hline(y=100.0 if mode == "normalised" else 0.0, line={"width": 1, "dash": "dot", "color": "#888"}, **row)
+        ref = 100.0 if mode == "normalised" else 0.0
+        shapes.append({"type": "line", "xref": "x domain", "x0": 0, "x1": 1, "yref": "y", "y0": ref, "y1": ref,
+                       "line": {"width": 1, "dash": "dot", "color": "#888"}})
     if window is not None:
-        add_window_shading(fig, axis, window[0], window[1], window_label)
+        add_window_shading(fig, axis, window[0], window[1], window_label, shapes=shapes)
     if events is not None and len(events):
         sym = marker_symbol if marker_symbol in wide.columns else (wide.columns[0] if len(wide.columns) else None)
-        add_event_markers(fig, axis, events, wide[sym] if sym is not None else None, highlight=highlight, row=row)
-    style_figure(fig, title=title, y_title=y_title, height=height, font_size=font_size)
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=axis, tickmode="array",
-                     tickvals=_tick_values(axis), ticktext=[_tick_text(v) for v in _tick_values(axis)])
-    fig.update_layout(xaxis_rangeslider_visible=False)
-    if mode == "log":
-        fig.update_yaxes(type="log", **row)
+        add_event_markers(fig, axis, events, wide[sym] if sym is not None else None, highlight=highlight, row=row, shapes=shapes)
+    ticks = _tick_values(axis)
+    style_figure(fig, title=title, y_title=y_title, height=height, font_size=font_size,
+                 extra={"shapes": [*(sh.to_plotly_json() for sh in fig.layout.shapes), *shapes],
+                        "xaxis": {"rangeslider": {"visible": False}}, **({"yaxis": {"type": "log"}} if mode == "log" else {})},
+                 xaxes={"type": "category", "categoryorder": "array", "categoryarray": axis, "tickmode": "array", "tickvals": ticks,
+                        "ticktext": [_tick_text(v) for v in ticks]})
     return fig
 
 
@@ -166,20 +163,27 @@ def _tick_text(iso: str) -> str:
     return d.strftime("%d %b<br>%Y") if d.month == 1 or d.day <= 7 else d.strftime("%d %b")
 
 
-def add_window_shading(fig: go.Figure, axis: list[str], first: pd.Timestamp, last: pd.Timestamp, label: str = "") -> None:
-    """Shade the sessions first..last (inclusive): half a category either side so whole days are covered."""
+def add_window_shading(fig: go.Figure, axis: list[str], first: pd.Timestamp, last: pd.Timestamp, label: str = "",
+                       shapes: list | None = None) -> None:
+    """Shade the sessions first..last (inclusive): half a category either side so whole days are covered.
+
+    With `shapes`, the rectangle is appended there (for the caller to set with the layout) instead of added."""
     x0, x1 = _pos(axis, first), _pos(axis, last)
     if x0 is None or x1 is None:
         return
-    fig.add_shape(type="rect", xref="x", yref="paper", x0=x0 - 0.5, x1=x1 + 0.5, y0=0, y1=1,
-                  fillcolor="rgba(255, 193, 7, 0.18)", line={"width": 0}, layer="below")
+    rect = {"type": "rect", "xref": "x", "yref": "paper", "x0": x0 - 0.5, "x1": x1 + 0.5, "y0": 0, "y1": 1,
+            "fillcolor": "rgba(255, 193, 7, 0.18)", "line": {"width": 0}, "layer": "below"}
+    if shapes is not None:
+        shapes.append(rect)
+    else:
+        fig.add_shape(rect)
     if label:
         fig.add_annotation(x=x0 - 0.5, y=0.99, xref="x", yref="paper", text=label, showarrow=False, yanchor="top", xanchor="left",
                            font={"size": 12, "color": "#8a6d00"}, bgcolor="rgba(255,255,255,0.7)")
 
 
 def add_event_markers(fig: go.Figure, axis: list[str], events: pd.DataFrame, line: pd.Series | None,
-                      highlight: str | None = None, row: dict | None = None) -> None:
+                      highlight: str | None = None, row: dict | None = None, shapes: list | None = None) -> None:
     """One marker per event on the price line at its session, plus a thin vertical guide (shapes by category
     index: `add_vline` with datetime x and an annotation is a long-standing Plotly bug)."""
     row = row or {}
@@ -206,8 +210,10 @@ def add_event_markers(fig: go.Figure, axis: list[str], events: pd.DataFrame, lin
         colours.append(colour)
         sizes.append(18 if hl else {1: 13, 2: 10}.get(int(ev.importance), 8))
         ids.append(ev.id)
-    if guides:
-        fig.update_layout(shapes=[*fig.layout.shapes, *guides])
+    if shapes is not None:
+        shapes.extend(guides)
+    elif guides:
+        set_layout(fig, {"shapes": [*(sh.to_plotly_json() for sh in fig.layout.shapes), *guides]})
     if xs:
         fig.add_trace(
             go.Scatter(x=xs, y=ys, mode="markers", name="events", showlegend=False, customdata=ids,
@@ -247,23 +253,50 @@ def market_map_figure(moves: pd.DataFrame, *, title: str = "", height: int = 560
     return fig
 
 
-def style_figure(fig: go.Figure, *, title: str = "", y_title: str = "", height: int = 480, font_size: int = 14) -> go.Figure:
-    fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left"},
-        height=height,
-        margin={"l": 10, "r": 10, "t": 60 if title else 20, "b": 10},
-        hovermode="x unified",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
-        font={"family": FONT, "size": font_size},
-        yaxis_title=y_title,
-        # plotly_white's look, set directly: a named template is deep-copied and validated on every figure
-        template="none",
-        paper_bgcolor="white",
-        plot_bgcolor="white",
-    )
-    fig.update_xaxes(gridcolor="#ebebeb", linecolor="#ebebeb", zeroline=False)
-    fig.update_yaxes(gridcolor="#ebebeb", linecolor="#ebebeb", zeroline=False)
+def _merge(base: dict, patch: Mapping) -> dict:
+    out = dict(base)
+    for k, v in patch.items():
+        out[k] = _merge(out[k], v) if isinstance(v, Mapping) and isinstance(out.get(k), dict) else v
+    return out
+
+
+def set_layout(fig: go.Figure, patch: Mapping, axes: Mapping | None = None, xaxes: Mapping | None = None) -> go.Figure:
+    """Merge `patch` (nested dicts, no magic underscores) into the layout, `axes` into every x and y axis and
+    `xaxes` into every x axis.
+
+    Replacing the layout object once is several times faster than `update_layout`/`update_xaxes`, whose
+    path checks and deep copies dominate a chart's build time.
+    """
+    layout = fig.layout.to_plotly_json()
+    names = {k for k in layout if k.startswith(("xaxis", "yaxis"))} | {"xaxis", "yaxis"}
+    if axes:
+        layout = _merge(layout, {k: axes for k in names})
+    if xaxes:
+        layout = _merge(layout, {k: xaxes for k in names if k.startswith("xaxis")})
+    fig.layout = go.Layout(_merge(layout, patch))
     return fig
+
+
+AXIS_STYLE = {"gridcolor": "#ebebeb", "linecolor": "#ebebeb", "zeroline": False}
+
+
+def style_figure(fig: go.Figure, *, title: str = "", y_title: str = "", height: int = 480, font_size: int = 14,
+                 extra: Mapping | None = None, xaxes: Mapping | None = None) -> go.Figure:
+    """The house look, plus any `extra` layout and `xaxes` settings, set in one go."""
+    patch = {
+        "title": {"text": title, "x": 0, "xanchor": "left"},
+        "height": height,
+        "margin": {"l": 10, "r": 10, "t": 60 if title else 20, "b": 10},
+        "hovermode": "x unified",
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+        "font": {"family": FONT, "size": font_size},
+        "yaxis": {"title": {"text": y_title}},
+        # plotly_white's look, set directly: a named template is deep-copied and validated on every figure
+        "template": "none",
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+    }
+    return set_layout(fig, _merge(patch, extra or {}), axes=AXIS_STYLE, xaxes=xaxes)
 
 
 def events_overlay(events: Sequence, lang: str = "en", exchange: str = "XNYS", article_names: Mapping[str, str] | None = None) -> pd.DataFrame:
