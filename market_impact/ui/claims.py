@@ -27,6 +27,7 @@ from market_impact.claims import (
     tolerance_label,
 )
 from market_impact.i18n import format_date, t
+from market_impact.ui.loaders import memo_figure
 from market_impact.ui.widgets import figure_downloads
 
 
@@ -102,7 +103,8 @@ def _mini_chart(r: ClaimResult, check: ClaimCheck, registry, lang: str) -> None:
     sym = r.inputs[0].symbol
     name = registry[sym].name(lang) if sym in registry else sym
     level = r.inputs[-1].value if c.metric == "low_since" else None
-    fig = charts.claim_price_figure(pd.DataFrame(rows), points, name=name, colour=charts.SYMBOL_COLOURS.get(sym), level=level,
-                                    title=t("claims.chart_title", lang, subject=name), y_title=t("claims.y_price", lang))
+    fig = memo_figure(("claim", lang, c.id, tuple(points), level), lambda: charts.claim_price_figure(
+        pd.DataFrame(rows), points, name=name, colour=charts.SYMBOL_COLOURS.get(sym), level=level,
+        title=t("claims.chart_title", lang, subject=name), y_title=t("claims.y_price", lang)))
     st.plotly_chart(fig, key=f"claim_chart_{c.id}", config={"displaylogo": False})
     figure_downloads(fig, f"claim_{c.id}", lang)
