@@ -227,7 +227,13 @@ class _Sentences:
 
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around text[start:end], trimmed of surrounding blanks (never empty for a mention)."""
-    return _Sentences(text).span(start, end)
+    return _sentences_of(text).span(start, end)
+
+
+@lru_cache(maxsize=8)
+def _sentences_of(text: str) -> _Sentences:
+    """One sentence index per text (callers ask for many mentions of the same text; str hashes are cached)."""
+    return _Sentences(text)
 
 
 def _dateparser_read(phrase: str, base: date | None, parts: list[str]) -> date | None:
