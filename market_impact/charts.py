@@ -301,7 +301,7 @@ def style_figure(fig: go.Figure, *, title: str = "", y_title: str = "", height: 
 
 def events_overlay(events: Sequence, lang: str = "en", exchange: str = "XNYS", article_names: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Catalogue events → the overlay frame price charts draw (OVERLAY_COLUMNS), day-events with a session only."""
-    from market_impact.i18n import format_date
+    from market_impact.i18n import format_date, t
 
     rows = []
     for ev in events:
@@ -311,7 +311,10 @@ def events_overlay(events: Sequence, lang: str = "en", exchange: str = "XNYS", a
             continue
         src = (getattr(ev, "sources", None) or [None])[0]
         article = getattr(src, "article", None)
-        if article:
+        if article and str(article).startswith("user:"):
+            source = f"{t('timeline.lane_user', lang)} · {str(article).removeprefix('user:')}"  # marked as the user's own
+            quote = str(getattr(src, "quote", ""))
+        elif article:
             source = (article_names or {}).get(article, article)
             quote = str(getattr(src, "quote", ""))
         else:

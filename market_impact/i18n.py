@@ -104,8 +104,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "byo.col.category": {"en": "Category", "hi": "श्रेणी"},
     "byo.col.importance": {"en": "Importance", "hi": "महत्व"},
     "byo.col.importance_help": {
-        "en": "1 = key, 2 = notable, 3 = background. Prices and the presenter show 1–2 by default, the Overview only 1.",
-        "hi": "1 = मुख्य, 2 = उल्लेखनीय, 3 = पृष्ठभूमि। कीमतें और प्रस्तुति पहले से 1–2 दिखाते हैं, अवलोकन केवल 1।",
+        "en": "1 = key, 2 = notable, 3 = background. Your own events always show on the Overview and Prices charts; the presenter deck and the Timeline filter by importance (1–2 by default in the deck).",
+        "hi": "1 = मुख्य, 2 = उल्लेखनीय, 3 = पृष्ठभूमि। आपकी अपनी घटनाएँ सारांश और कीमतों के चार्ट पर हमेशा दिखती हैं; प्रस्तुति और समयरेखा महत्व से छाँटते हैं (प्रस्तुति में पहले से 1–2)।",
     },
     "byo.col.tickers": {"en": "Tickers", "hi": "टिकर"},
     "byo.col.tickers_help": {"en": "Symbols, comma-separated (e.g. NVDA, ^IXIC)", "hi": "प्रतीक, अल्पविराम से अलग (जैसे NVDA, ^IXIC)"},

@@ -42,7 +42,7 @@ c[4].metric(t("story.kpi_rebound", lang, day=format_date(h.rebound.session, lang
 st.markdown(narrative(h, lang))
 
 registry = cached_registry()
-shown = [e for e in all_events() if e.importance == 1 or e.id == "r1-release"]
+shown = [e for e in all_events() if e.importance == 1 or e.id == "r1-release" or e.is_user]  # the user's own always show
 
 
 def build():

@@ -74,7 +74,7 @@ except MarketImpactError as exc:
 provenance_badge(frame.provenance, lang)
 
 wanted = {CATEGORY_SLUGS[c] for c in cats}
-marked = [e for e in events if e.importance <= importance and e.category in wanted]
+marked = [e for e in events if (e.importance <= importance or e.is_user) and e.category in wanted]  # the user's own always show
 
 
 def build():

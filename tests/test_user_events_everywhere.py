@@ -18,7 +18,6 @@ TEST_ARTICLE = (  # an article written for the tests, not a real news report
 def user_events():
     doc = byo.read_pasted(TEST_ARTICLE, "test article")
     frame = byo.events_frame(byo.propose_events(doc, date(2025, 1, 27)))
-    frame["importance"] = 1
     frame["accept"] = True
     events = byo.events_from_frame(frame, doc)
     assert events, "the test article must give at least one event"
@@ -45,8 +44,17 @@ def test_timeline_draws_user_events_in_their_own_lane(user_events):
     assert "<b>launch</b>" not in html
 
 
-def test_prices_chart_marks_user_events(user_events):
-    at = run("prices", user_events, importance="3")
+def test_prices_chart_marks_user_events_as_theirs_at_any_importance_filter(user_events):
+    at = run("prices", user_events, importance="1")  # the user's events show even with "key events only"
+    spec = spec_of(at.get("plotly_chart")[0])
+    markers = next(tr for tr in spec["data"] if tr.get("name") == "events")
+    mine = [i for i, eid in enumerate(markers["customdata"]) if eid in {e.id for e in user_events}]
+    assert mine
+    assert all("Your article" in markers["hovertext"][i] for i in mine)
+
+
+def test_overview_marks_user_events(user_events):
+    at = run("overview", user_events)
     spec = spec_of(at.get("plotly_chart")[0])
     markers = next(tr for tr in spec["data"] if tr.get("name") == "events")
     assert {e.id for e in user_events} & set(markers["customdata"])
