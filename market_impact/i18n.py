@@ -332,6 +332,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "story.kpi_nasdaq": {"en": "Nasdaq · {day}", "hi": "नैस्डैक · {day}"},
     "story.kpi_smh": {"en": "Chip ETF (SMH) · {day}", "hi": "चिप ईटीएफ (SMH) · {day}"},
     "story.kpi_rebound": {"en": "Nvidia · {day}", "hi": "एनवीडिया · {day}"},
+    "story.sources": {
+        "en": "Sources — R1's release date: article {article}, “{quote}”. Prices and moves: computed from the daily closes shown "
+        "(Data & sources page). Shares outstanding: {shares}.",
+        "hi": "स्रोत — आर1 की रिलीज़ तारीख: लेख {article}, “{quote}”। कीमतें और बदलाव: दिखाए गए दैनिक क्लोज़ से गणना "
+        "(डेटा और स्रोत पृष्ठ)। बकाया शेयर: {shares}।",
+    },
     "story.fell": {"en": "fell", "hi": "गिरा"},
     "story.rose": {"en": "rose", "hi": "चढ़ा"},
     "story.per_share": {"en": "{change} per share", "hi": "प्रति शेयर {change}"},

@@ -80,3 +80,14 @@ def test_overview_marks_the_key_events():
     spec = chart_spec(run("../pages/overview.py"))
     ev = next(tr for tr in spec["data"] if tr.get("name") == "events")
     assert "r1-release" in ev["customdata"] and "nvidia-record-fall" in ev["customdata"]
+
+
+def test_narrative_cites_its_sources():
+    from market_impact.articles import article_text
+
+    at = run("../pages/overview.py")
+    cap = next(c.value for c in at.caption if c.value.startswith("Sources"))
+    quote = cap.split("“", 1)[1].split("”", 1)[0]
+    article = cap.split("article ", 1)[1].split(",", 1)[0]
+    assert quote in article_text(article)  # verbatim in the seed article it names
+    assert "10-Q" in cap
