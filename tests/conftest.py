@@ -59,7 +59,10 @@ def _require_chromium() -> None:
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    """pytest-playwright: use Debian's Chromium (`playwright install` cannot download offline)."""
+    """pytest-playwright: use Debian's Chromium (`playwright install` cannot download offline).
+
+    Every browser test reaches this fixture through `page`, so a machine without Chromium skips them all here."""
+    _require_chromium()
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": BROWSER_ARGS, "headless": True}
 
 
