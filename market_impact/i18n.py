@@ -7,6 +7,7 @@ language, so a half-translated string cannot ship.
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 
 import pandas as pd
@@ -791,6 +792,38 @@ def t(key: str, lang: str = DEFAULT_LANG, **fmt: object) -> str:
         except (KeyError, IndexError, ValueError):
             return text
     return text
+
+
+# Why a link parameter was refused, in Hindi: the library's reasons are English sentences of a few fixed shapes.
+_REASONS_HI: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"^not a date like (.+)$"), r"\1 जैसी तारीख नहीं"),
+    (re.compile(r"^(?:choose|use) one of (.+)$"), r"इनमें से एक चुनें: \1"),
+    (re.compile(r"^must be between (\S+) and (\S+)$"), r"\1 और \2 के बीच होना चाहिए"),
+    (re.compile(r"^outside \[(.+)\]$"), r"सीमा [\1] से बाहर"),
+    (re.compile(r"^outside the price data \((.+)\)$"), r"कीमतों के डेटा (\1) से बाहर"),
+    (re.compile(r"^unknown symbol (.+?)(?: \(.*\))?$"), r"अज्ञात प्रतीक \1"),
+    (re.compile(r"^unknown: (.+)$"), r"अज्ञात: \1"),
+    (re.compile(r"^the deck has (\d+) slides$"), r"डेक में \1 स्लाइड हैं"),
+    (re.compile(r"^use two numbers like (.+)$"), r"\1 जैसी दो संख्याएँ दें"),
+    (re.compile(r"^use (1, 2 or 3|1 or 0)$"), r"\1 में से एक दें"),
+    (re.compile(r"^the window's start is after its end$"), "अवधि की शुरुआत उसके अंत के बाद है"),
+    (re.compile(r"^the start is after the end$"), "शुरुआत अंत के बाद है"),
+    (re.compile(r"^out of range$"), "सीमा से बाहर"),
+    (re.compile(r"^not a whole number$"), "पूर्ण संख्या नहीं"),
+    (re.compile(r"^not a catalogue event id nor a YYYY-MM-DD date$"), "न सूची की घटना, न YYYY-MM-DD तारीख"),
+    (re.compile(r"^no such event in the catalogue$"), "सूची में ऐसी कोई घटना नहीं"),
+    (re.compile(r"^invalid$"), "अमान्य"),
+]
+
+
+def bad_param(name: str, value: object, reason: str, lang: str = DEFAULT_LANG) -> str:
+    """The note shown when a link's parameter is refused, with the reason in the page's language."""
+    if lang == "hi":
+        for pattern, hindi in _REASONS_HI:
+            if pattern.match(reason):
+                reason = pattern.sub(hindi, reason)
+                break
+    return t("app.bad_param", lang, name=name, value=str(value)[:60], reason=reason)
 
 
 def normalise_lang(value: object) -> str:

@@ -5,7 +5,7 @@ from dataclasses import replace
 import streamlit as st
 
 from market_impact.claims import SLUG_OF, VERDICT_ICONS, VERDICT_SLUGS, VERDICTS, ClaimsView, disagreement_matrix, results_table
-from market_impact.i18n import t
+from market_impact.i18n import bad_param, t
 from market_impact.ui.claims import cached_claim_check, claim_detail, claim_option
 from market_impact.ui.loaders import cached_registry
 from market_impact.ui.state import current_lang, write_params
@@ -22,7 +22,7 @@ by_id = {r.id: r for r in check.results}
 view = ClaimsView.from_params(dict(st.query_params), list(articles), list(by_id))
 for name, value, kind in view.problems:
     reason = t("claims.bad_claim" if kind == "claim" else "claims.bad_filter", lang)
-    st.info(t("app.bad_param", lang, name=name, value=value, reason=reason), icon="ℹ️")
+    st.info(bad_param(name, value, reason, lang), icon="ℹ️")
 st.session_state.setdefault("cl_articles", list(view.articles))
 st.session_state.setdefault("cl_verdicts", [SLUG_OF[v] for v in view.verdicts])
 if check.provenance is not None:

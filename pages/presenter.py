@@ -8,7 +8,7 @@ import streamlit as st
 from market_impact import deck, export
 from market_impact.errors import MarketImpactError
 from market_impact.fundamentals import shares_outstanding
-from market_impact.i18n import LANGS, t
+from market_impact.i18n import LANGS, bad_param, t
 from market_impact.story import STORY_SYMBOLS, headline
 from market_impact.ui import presenter as ui
 from market_impact.ui.loaders import cached_prices, cached_registry
@@ -43,7 +43,7 @@ total = len(the_deck)
 view = view.with_slide_count(total)
 for p in view.problems:
     reason = t("presenter.bad_slide", lang, n=total) if p.name == "slide" else p.reason
-    st.info(t("app.bad_param", lang, name=p.name, value=p.value, reason=reason), icon="ℹ️")
+    st.info(bad_param(p.name, p.value, reason, lang), icon="ℹ️")
 number = ui.current_slide(view.slide, total)
 slide = the_deck.slide(number)
 

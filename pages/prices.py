@@ -5,7 +5,7 @@ import streamlit as st
 
 from market_impact import calendars, charts
 from market_impact.errors import MarketImpactError
-from market_impact.i18n import format_date, t
+from market_impact.i18n import bad_param, format_date, t
 from market_impact.ui.loaders import (
     cached_market_map,
     cached_prices,
@@ -25,7 +25,7 @@ registry = cached_registry()
 events = all_events()  # the catalogue + the user's own (Your article page)
 view = PricesView.from_params(st.query_params.to_dict(), known_symbols=set(registry.keys()), known_events={e.id for e in events})
 for p in view.problems:
-    st.info(t("app.bad_param", lang, name=p.name, value=p.value, reason=p.reason), icon="ℹ️")
+    st.info(bad_param(p.name, p.value, p.reason, lang), icon="ℹ️")
 
 st.title(t("prices.title", lang))
 

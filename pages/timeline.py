@@ -6,7 +6,7 @@ import streamlit as st
 
 from market_impact import charts
 from market_impact.events import CATEGORIES
-from market_impact.i18n import format_date, t
+from market_impact.i18n import bad_param, format_date, t
 from market_impact.timeline import LANES, PRESETS, TimelineView, event_quotes, lane_labels, timeline_rows
 from market_impact.ui.loaders import event_key, memo_figure
 from market_impact.ui.session import all_events
@@ -24,7 +24,7 @@ events = all_events()  # the catalogue + the user's own (Your article page)
 by_id = {e.id: e for e in events}
 view = TimelineView.from_params(dict(st.query_params), list(articles), list(by_id))
 for p in view.problems:
-    st.info(t("app.bad_param", lang, name=p.name, value=p.value, reason=p.reason), icon="ℹ️")
+    st.info(bad_param(p.name, p.value, p.reason, lang), icon="ℹ️")
 seed = {"tl_lanes": view.lanes, "tl_articles": list(view.articles), "tl_categories": list(view.categories),
         "tl_imp": view.importance, "tl_preset": view.preset, "tl_event": view.event}
 for key, value in seed.items():

@@ -113,3 +113,26 @@ def test_dates_and_numbers_are_formatted_for_the_language():
     assert format_number(1234567.891, "hi") == "12,34,567.89"
     assert format_pct(-0.1697, "hi") == "−16.97%"
     assert format_money(-588.8e9, "hi") == "−588.8 अरब डॉलर" and format_money(588.8e9, "en") == "$588.8 billion"
+
+
+def test_refused_link_parameters_are_explained_in_hindi():
+    from market_impact.i18n import bad_param
+
+    msg = bad_param("mode", "x", "choose one of normalised, absolute, pct, log", "hi")
+    assert "इनमें से एक चुनें: normalised, absolute, pct, log" in msg and "choose one" not in msg
+    assert "−60 और 60 के बीच" not in msg  # sanity: only the matching pattern applies
+    assert "-60 और 60 के बीच होना चाहिए" in bad_param("window", "-500,3", "must be between -60 and 60", "hi")
+    assert "choose one of" in bad_param("mode", "x", "choose one of a, b", "en")  # English stays English
+
+
+def test_every_reason_the_views_give_has_a_hindi_shape():
+    """Each reason a typed view produces for a hostile link is translated (no English left in the Hindi note)."""
+    from market_impact.i18n import _REASONS_HI
+    from market_impact.views import PricesView
+
+    v = PricesView.from_params({"symbols": "NOPE", "preset": "custom", "start": "2025-03-01", "end": "2025-01-01", "mode": "x",
+                                "window": "-500,3", "window_event": "zz", "map_date": "2025-02-30", "candles": "maybe",
+                                "importance": "9"}, {"NVDA"}, {"r1-release"})
+    assert v.problems
+    for p in v.problems:
+        assert any(pattern.match(p.reason) for pattern, _ in _REASONS_HI), p.reason

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
-from market_impact.i18n import DEFAULT_LANG, LANGS, t
+from market_impact.i18n import DEFAULT_LANG, LANGS, bad_param
 
 T = TypeVar("T")
 
@@ -54,7 +54,7 @@ def read_param(name: str, parse: Callable[[str], T], default: T, lang: str) -> T
     try:
         return parse(raw)
     except (ValueError, TypeError, KeyError) as exc:
-        st.info(t("app.bad_param", lang, name=name, value=raw[:60], reason=str(exc)[:120] or "invalid"), icon="ℹ️")
+        st.info(bad_param(name, raw, str(exc)[:120] or "invalid", lang), icon="ℹ️")
         return default
 
 
