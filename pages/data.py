@@ -5,8 +5,8 @@ import streamlit as st
 from market_impact import paths
 from market_impact.fundamentals import load_shares_table
 from market_impact.i18n import t
-from market_impact.prices import reset_state, snapshot_summary
-from market_impact.ui.loaders import cached_prices, cached_registry, cached_snapshot, cached_text
+from market_impact.prices import reset_state
+from market_impact.ui.loaders import cached_prices, cached_snapshot_summary, cached_text
 from market_impact.ui.state import current_lang
 from market_impact.ui.widgets import provenance_badge
 
@@ -22,9 +22,10 @@ if st.button(t("data.retry_live", lang)):
     st.rerun()
 
 st.subheader(t("data.symbols_table", lang))
-table = snapshot_summary(cached_snapshot(), cached_registry(), lang)
+table = cached_snapshot_summary(lang)
 st.dataframe(table, hide_index=True, height=420)
-st.download_button(t("data.download", lang), table.to_csv(index=False).encode("utf-8"), "snapshot_symbols.csv", "text/csv")
+st.download_button(t("data.download", lang), lambda: table.to_csv(index=False).encode("utf-8"), "snapshot_symbols.csv", "text/csv",
+                   on_click="ignore")
 
 st.subheader(t("data.shares", lang))
 st.dataframe(load_shares_table(), hide_index=True)

@@ -11,6 +11,7 @@ from market_impact.ui.loaders import (
     cached_prices,
     cached_registry,
     cached_returns_table,
+    cached_session_labels,
     event_key,
     memo_figure,
     provenance_key,
@@ -111,9 +112,9 @@ d2.download_button(t("prices.download_prices", lang), lambda: frame.data.to_csv(
 
 # ---- market map ----
 st.subheader(t("prices.map", lang))
-sessions = calendars.sessions_between(PRESETS["all"][0], PRESETS["all"][1])
-map_day = st.select_slider(t("prices.map_date", lang), [d.date() for d in sessions], value=calendars.session_on_or_before(view.map_date).date(),
-                           format_func=lambda d: format_date(d, lang, weekday=True))
+labels = cached_session_labels(PRESETS["all"][0], PRESETS["all"][1], lang)  # session → its label, formatted once
+map_day = st.select_slider(t("prices.map_date", lang), list(labels), value=calendars.session_on_or_before(view.map_date).date(),
+                           format_func=labels.get)
 if map_day != view.map_date:
     write_params(map_date=map_day.isoformat())
 map_fig = memo_figure(("market_map", lang, map_day), lambda: charts.market_map_figure(

@@ -133,3 +133,18 @@ def cached_returns_table(symbols: tuple[str, ...], start: str, end: str) -> pd.D
     from market_impact.moves import returns_table
 
     return returns_table(cached_prices(symbols, start, end).data)
+
+
+@st.cache_data(show_spinner=False)
+def cached_snapshot_summary(lang: str) -> pd.DataFrame:
+    """The Data page's per-symbol table (range, rows, basis), computed once per language."""
+    return prices.snapshot_summary(prices.snapshot_frame(), load_registry(), lang)
+
+
+@st.cache_data(show_spinner=False)
+def cached_session_labels(start, end, lang: str) -> dict:
+    """XNYS sessions between two dates → 'Mon 27 Jan 2025' labels (for sliders over hundreds of sessions)."""
+    from market_impact.calendars import sessions_between
+    from market_impact.i18n import format_date
+
+    return {d.date(): format_date(d, lang, weekday=True) for d in sessions_between(start, end)}
