@@ -510,7 +510,7 @@ def extract_claims(article_ids: Iterable[str] | None = None, registry: Mapping |
 
 
 # ------------------------------------------------------------------------------------ evaluation
-SharesLookup = Callable[[str], SharesOutstanding]
+SharesLookup = Callable[[str, date | None], SharesOutstanding]  # (symbol, claim day) → shares
 
 
 class _NotCheckable(Exception):
@@ -643,9 +643,9 @@ def _eval_pct(c: Claim, tape: _Tape, registry: Mapping, shares: SharesLookup) ->
                        inputs=(before, now))
 
 
-def _shares(sym: str, shares: SharesLookup) -> SharesOutstanding:
+def _shares(sym: str, shares: SharesLookup, day=None) -> SharesOutstanding:
     try:
-        return shares(sym)
+        return shares(sym, day)  # the count on the claim's day (a live lookup uses it; the filing has one date)
     except MarketImpactError:
         raise _NotCheckable("no_shares", symbol=sym) from None
 
@@ -653,7 +653,7 @@ def _shares(sym: str, shares: SharesLookup) -> SharesOutstanding:
 def _eval_mv(c: Claim, tape: _Tape, registry: Mapping, shares: SharesLookup) -> ClaimResult:
     sym = c.symbol or ""
     day = _session_required(c, sym, registry)
-    so = _shares(sym, shares)
+    so = _shares(sym, shares, day)
     now = tape.value(sym, day, "close")
     if c.metric == "mv_level":
         actual, inputs, per_share = now.value * so.shares, (now,), now.value

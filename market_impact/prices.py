@@ -229,6 +229,18 @@ def reset_state() -> None:
         _live_down_until = 0.0
 
 
+def live_backed_off() -> bool:
+    """True while a recent live failure says: don't try the network again yet."""
+    return time.monotonic() < _live_down_until
+
+
+def note_live_failure() -> None:
+    """Start the back-off after a failed live attempt (any live lookup, not only prices)."""
+    global _live_down_until
+    with _lock:
+        _live_down_until = time.monotonic() + BACKOFF_S
+
+
 def default_mode() -> Mode:
     return "snapshot" if os.environ.get(MODE_ENV, "auto").lower() in ("snapshot", "offline") else "auto"
 

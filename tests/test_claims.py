@@ -57,7 +57,7 @@ TEST_FRAME = test_frame({
 })
 
 
-def fake_shares(symbol: str) -> SharesOutstanding:
+def fake_shares(symbol: str, on=None) -> SharesOutstanding:
     if symbol != "TST":
         raise NoPriceData(f"no test share count for {symbol}")
     return SharesOutstanding("TST", 1_000_000_000, date(2024, 11, 15), "stated to 0.1 billion", "test filing")
