@@ -574,3 +574,24 @@ def localise_session_ticks(fig: go.Figure, lang: str) -> go.Figure:
             labels.append(f"{d.day} {MONTHS_HI[d.month - 1]}" + (f"<br>{d.year}" if "<br>" in str(old) else ""))
         ax.ticktext = labels
     return fig
+
+
+def localise_date_ticks(fig: go.Figure, lang: str, first, last, extent: tuple | None = None) -> go.Figure:
+    """Hindi month names on a date x-axis (Plotly's own date labels are English): monthly ticks when the
+    visible span `first`..`last` is long, weekly (Mondays) when short; ticks cover `extent` (default the
+    visible span) so panning still finds labels."""
+    if lang != "hi":
+        return fig
+    from market_impact.i18n import MONTHS_HI
+
+    monthly = pd.Timestamp(last) - pd.Timestamp(first) > pd.Timedelta(days=120)
+    lo, hi = (pd.Timestamp(x).normalize() for x in (extent or (first, last)))
+    if monthly:
+        ticks = pd.date_range(lo.to_period("M").to_timestamp(), hi, freq="MS")
+        text = [f"{MONTHS_HI[d.month - 1]}<br>{d.year}" if d.month == 1 or i == 0 else MONTHS_HI[d.month - 1] for i, d in enumerate(ticks)]
+    else:
+        ticks = pd.date_range(lo - pd.Timedelta(days=lo.weekday()), hi, freq="W-MON")
+        text = [f"{d.day} {MONTHS_HI[d.month - 1]}" + (f"<br>{d.year}" if i == 0 or d.month == 1 and d.day <= 7 else "")
+                for i, d in enumerate(ticks)]
+    fig.update_xaxes(tickmode="array", tickvals=list(ticks), ticktext=text)
+    return fig

@@ -191,6 +191,7 @@ def story_figures(inputs: StoryInputs, lang: str = "en") -> tuple[go.Figure, go.
     labels = lane_labels("category", inputs.articles, lang, lambda c: t(f"cat.{c}", lang), t("timeline.lane_context", lang))
     timeline = charts.timeline_figure(rows, labels, category_labels={c: t(f"cat.{c}", lang) for c in CATEGORIES},
                                       x_range=(lo, hi), title=t("export.timeline_title", lang))
+    charts.localise_date_ticks(timeline, lang, lo, hi)
     timeline.update_layout(clickmode="none", dragmode="zoom", margin={"t": 110},  # title, then the legend under it
                            title={"y": 0.985, "yanchor": "top", "yref": "container"})
     names_by_article = {k: a.headline(lang) for k, a in inputs.articles.items()}

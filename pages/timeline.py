@@ -71,8 +71,10 @@ else:
     rows = timeline_rows(shown, view.lanes, articles, lang, fmt_day=lambda d: format_date(d, lang),
                          fmt_month=lambda d: format_date(d, lang).split(" ", 1)[1])
     fig = memo_figure(("timeline", lang, tuple(sorted(view.to_params().items(), key=str)), event_key(shown, lang)),
-                      lambda: charts.timeline_figure(rows, labels, category_labels={c: t(f"cat.{c}", lang) for c in CATEGORIES},
-                                                     selected=view.event or None, x_range=(view.start, view.end)))
+                      lambda: charts.localise_date_ticks(
+                          charts.timeline_figure(rows, labels, category_labels={c: t(f"cat.{c}", lang) for c in CATEGORIES},
+                                                 selected=view.event or None, x_range=(view.start, view.end)),
+                          lang, view.start, view.end, extent=(min(view.start, rows["start"].min().date()), max(view.end, rows["end"].max().date()))))
     st.plotly_chart(fig, key="tl_chart", on_select=_on_click, selection_mode="points",
                     config={"displaylogo": False, "scrollZoom": True})
     figure_downloads(fig, "timeline", lang)

@@ -105,3 +105,15 @@ def test_market_map_has_every_symbol_grouped_and_coloured():
     assert list(tm.ids) == ["g:g1", "g:g2", "AAA", "BBB", "CCC"]
     assert list(tm.parents)[2:] == ["g:g1", "g:g1", "g:g2"]
     assert list(tm.marker.colors)[2:] == pytest.approx([5.0, -10.0, 0.0])
+
+
+def test_hindi_date_ticks_on_the_timeline():
+    import plotly.graph_objects as go
+
+    fig = go.Figure(go.Scatter(x=pd.to_datetime(["2024-10-01", "2025-03-05"]), y=[0, 1]))
+    charts.localise_date_ticks(fig, "hi", "2024-10-01", "2025-03-05")  # a long span: months
+    assert list(fig.layout.xaxis.ticktext[:3]) == ["अक्टूबर<br>2024", "नवंबर", "दिसंबर"]
+    short = go.Figure(go.Scatter(x=pd.to_datetime(["2025-01-20", "2025-02-07"]), y=[0, 1]))
+    charts.localise_date_ticks(short, "hi", "2025-01-20", "2025-02-07")
+    assert short.layout.xaxis.ticktext[1] == "27 जनवरी"
+    assert charts.localise_date_ticks(go.Figure(), "en", "2025-01-01", "2025-02-01").layout.xaxis.ticktext is None
