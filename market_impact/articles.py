@@ -132,6 +132,3 @@ def paragraph_at(text: str, offset: int) -> Paragraph | None:
     return None
 
 
-def find_quote(text: str, quote: str) -> int:
-    """Start of `quote` in `text`, or -1. Exact match: quotes must be verbatim."""
-    return text.find(quote)

@@ -826,10 +826,6 @@ def bad_param(name: str, value: object, reason: str, lang: str = DEFAULT_LANG) -
     return t("app.bad_param", lang, name=name, value=str(value)[:60], reason=reason)
 
 
-def normalise_lang(value: object) -> str:
-    return value if value in LANGS else DEFAULT_LANG  # type: ignore[return-value]
-
-
 def format_date(day: date | pd.Timestamp | str, lang: str = DEFAULT_LANG, weekday: bool = False) -> str:
     """'Mon 27 Jan 2025' / 'सोमवार, 27 जनवरी 2025'."""
     d = pd.Timestamp(day)

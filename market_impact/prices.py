@@ -90,10 +90,6 @@ def snapshot_symbols(path: Path = SNAPSHOT_FILE) -> list[str]:
     return sorted(_read_snapshot(Path(path))["symbol"].unique().tolist())
 
 
-def snapshot_as_of(path: Path = SNAPSHOT_FILE) -> date:
-    return _read_snapshot(Path(path))["date"].max().date()
-
-
 # ---------------------------------------------------------------- disk cache
 
 

@@ -11,8 +11,9 @@ from datetime import date, timedelta
 import pandas as pd
 
 from market_impact.articles import Article, article_text, paragraphs
-from market_impact.events import CATEGORIES, USER_ARTICLE_PREFIX, Event, OutsideSource, filter_events
+from market_impact.events import CATEGORIES, USER_ARTICLE_PREFIX, Event, filter_events
 from market_impact.extraction import Mention
+from market_impact.views import Problem, _known, parse_date
 
 LANES = ("category", "article")
 CONTEXT_LANE = "context"  # the article lane for events no article dates
@@ -25,33 +26,12 @@ PRESETS: dict[str, tuple[date, date] | None] = {
 DEFAULT_PRESET = "r1weeks"
 
 
-@dataclass(frozen=True)
-class Problem:
-    name: str
-    value: str
-    reason: str
-
-
 def _split(raw: str) -> list[str]:
     return [p.strip() for p in raw.split(",") if p.strip()]
 
 
-def _date(raw: str) -> date:
-    try:
-        d = date.fromisoformat(raw)
-    except ValueError:
-        raise ValueError("not a date like 2025-01-27") from None
-    if not 1900 <= d.year <= 2100:
-        raise ValueError("out of range")
-    return d
-
-
 def _known_event(known: Sequence[str]):
-    def parse(raw: str) -> str:
-        if raw not in known:
-            raise ValueError("no such event in the catalogue")
-        return raw
-    return parse
+    return lambda raw: _known(raw, known, "no such event in the catalogue")
 
 
 @dataclass(frozen=True)
@@ -111,7 +91,7 @@ class TimelineView:
                 changes[name] = tuple(CATEGORY_SLUGS[c] for c in val) if name == "categories" else val
         preset = changes.get("preset", v.preset)
         if preset == "custom":
-            s, e = take("start", _date) or v.start, take("end", _date) or v.end
+            s, e = take("start", parse_date) or v.start, take("end", parse_date) or v.end
             if s > e:
                 problems.append(Problem("start", f"{s}>{e}", "the start is after the end"))
             else:
@@ -285,10 +265,6 @@ def paragraph_runs(text: str, mentions: Sequence[Mention], links: Mapping[int, s
             runs.append(Run(text[pos:para.end]))
         out.append(runs)
     return out
-
-
-def outside_source_label(s: OutsideSource) -> str:
-    return f"{s.outlet}: {s.title}"
 
 
 def event_quotes(event: Event, articles: Mapping[str, Article], lang: str = "en") -> list[tuple[str, QuoteInContext | None]]:

@@ -48,7 +48,7 @@ def parse_date(raw: str) -> date:
         d = pd.Timestamp(raw)
     except (ValueError, TypeError):
         raise ValueError("not a date like 2025-01-27") from None
-    if pd.isna(d) or not (1990 <= d.year <= 2100):
+    if pd.isna(d) or not (1900 <= d.year <= 2100):
         raise ValueError("not a date like 2025-01-27")
     return d.date()
 

@@ -16,11 +16,6 @@ def cached_prices(symbols: tuple[str, ...], start: str | None, end: str | None) 
     return prices.load_prices(symbols, start, end)
 
 
-@st.cache_data(show_spinner=False)
-def cached_snapshot() -> pd.DataFrame:
-    return prices.snapshot_frame()
-
-
 @st.cache_resource(show_spinner=False)
 def cached_registry() -> Registry:
     return load_registry()  # immutable frozen dataclasses: one shared copy is safe
