@@ -118,6 +118,7 @@ class StudyResult:
     cross_sections: dict[Window, CrossSection]
     skipped: dict[str, str] = field(default_factory=dict)
     confounders: dict[Window, tuple[Confounder, ...]] = field(default_factory=dict)
+    _subsets: dict = field(default_factory=dict, init=False, repr=False)  # (window, symbols) → CrossSection, made once
 
     @property
     def symbols(self) -> list[str]:
@@ -155,9 +156,12 @@ class StudyResult:
         w = tuple(window)
         if symbols is None:
             return self.cross_sections[w]
-        rs = [self.results[w][s] for s in symbols if s in self.results[w] and self.results[w][s].window_sessions > 0]
-        arr = lambda name, dtype=float: np.array([getattr(r, name) for r in rs], dtype=dtype)  # noqa: E731
-        return cross_section_tests(w, arr("car"), arr("csar"), arr("window_sessions"), arr("dof"), arr("pos_share"))
+        key = (w, tuple(symbols))
+        if key not in self._subsets:  # a result is never changed, so a subset's tests are computed once
+            rs = [self.results[w][s] for s in key[1] if s in self.results[w] and self.results[w][s].window_sessions > 0]
+            arr = lambda name, dtype=float: np.array([getattr(r, name) for r in rs], dtype=dtype)  # noqa: E731
+            self._subsets[key] = cross_section_tests(w, arr("car"), arr("csar"), arr("window_sessions"), arr("dof"), arr("pos_share"))
+        return self._subsets[key]
 
     def cross_section_table(self) -> pd.DataFrame:
         return pd.DataFrame([{**cs.__dict__, "window": f"[{cs.window[0]:+d},{cs.window[1]:+d}]"}

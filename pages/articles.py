@@ -5,17 +5,9 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from market_impact.i18n import format_date, t
-from market_impact.timeline import mention_events, paragraph_runs
 from market_impact.ui.state import current_lang, read_param, write_params
-from market_impact.ui.timeline import (
-    cached_article_text,
-    cached_catalogue,
-    cached_mentions,
-    md,
-    mentions_table,
-    runs_html,
-    show_html,
-)
+from market_impact.ui.loaders import event_key
+from market_impact.ui.timeline import article_view, cached_catalogue, md, mentions_table
 
 lang = current_lang()
 st.title(t("articles.title", lang))
@@ -39,9 +31,7 @@ write_params(article=aid if aid != ids[0] else None)
 art = articles[aid]
 
 # -- 2./3. data and the library: the text, what the extractor finds, which event each mention belongs to
-text = cached_article_text(aid)
-mentions = cached_mentions(aid)
-links = mention_events(aid, mentions, events, text)
+body, links, mentions = article_view(aid, lang, event_key(events, lang), _events=events)
 drawn = [e for e in events if aid in e.articles]
 by_id = {e.id: e for e in events}
 
@@ -60,12 +50,12 @@ left, right = st.columns([3, 2])
 with left:
     st.caption(t("articles.legend", lang))
     with st.container(border=True, height=640):
-        for runs in paragraph_runs(text, mentions, links):
-            show_html(runs_html(runs, lang))
+        st.html(body)
 with right:
-    st.markdown(f"**{t('articles.events', lang, n=len(drawn))}**")
-    for e in drawn:
-        href = "timeline?" + urlencode({"event": e.id, "preset": "all", **({"lang": lang} if lang != "en" else {})})
-        st.markdown(f"- {e.date_text} · {md(e.title(lang))} — [{t('articles.open_event', lang)}]({href})")
-with st.expander(t("articles.all_mentions", lang)):
-    st.dataframe(mentions_table(mentions, links, by_id, lang), hide_index=True)
+    links_back = {"preset": "all", **({"lang": lang} if lang != "en" else {})}
+    st.markdown(f"**{t('articles.events', lang, n=len(drawn))}**\n\n" + "\n".join(
+        f"- {e.date_text} · {md(e.title(lang))} — [{t('articles.open_event', lang)}](timeline?{urlencode({'event': e.id, **links_back})})"
+        for e in drawn))
+every = st.expander(t("articles.all_mentions", lang), key="ar_mentions_box", on_change="rerun")  # the table only when open
+if every.open:
+    every.dataframe(mentions_table(mentions, links, by_id, lang), hide_index=True)

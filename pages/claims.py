@@ -1,15 +1,16 @@
-"""Claim check: every market claim in the articles against the tape — table, one claim in detail, disagreements."""
+"""Claim check: every market claim in the articles against the tape — the table and one claim in detail, or
+(`?view=matrix`) where the articles tell the same quantity."""
 
 from dataclasses import replace
 
 import streamlit as st
 
-from market_impact.claims import SLUG_OF, VERDICT_ICONS, VERDICT_SLUGS, VERDICTS, ClaimsView, disagreement_matrix, results_table
+from market_impact.claims import SLUG_OF, VERDICT_ICONS, VERDICT_SLUGS, VERDICTS, ClaimsView
 from market_impact.i18n import bad_param, t
-from market_impact.ui.claims import cached_claim_check, claim_detail, claim_option
+from market_impact.ui.claims import cached_claim_check, cached_matrix, cached_results_table, claim_detail, claim_option
 from market_impact.ui.loaders import cached_registry
 from market_impact.ui.state import current_lang, write_params
-from market_impact.ui.widgets import provenance_badge
+from market_impact.ui.widgets import provenance_badge, section_picker
 
 lang = current_lang()
 st.title(t("claims.title", lang))
@@ -27,6 +28,12 @@ st.session_state.setdefault("cl_articles", list(view.articles))
 st.session_state.setdefault("cl_verdicts", [SLUG_OF[v] for v in view.verdicts])
 if check.provenance is not None:
     provenance_badge(check.provenance, lang)
+
+if section_picker("claims", ("claims", "matrix"), lang) == "matrix":
+    st.subheader(t("claims.matrix", lang))
+    st.caption(t("claims.matrix_help", lang))
+    st.dataframe(cached_matrix(id(check), lang, _check=check, _registry=registry, _articles=tuple(articles)), hide_index=True)
+    st.stop()
 
 c1, c2 = st.columns([3, 2])
 arts = c1.multiselect(t("claims.filter_article", lang), list(articles), key="cl_articles", placeholder=t("claims.all", lang),
@@ -46,12 +53,12 @@ st.subheader(t("claims.table", lang))
 if not shown:
     st.info(t("claims.none", lang))
 else:
-    table = results_table(shown, registry, lang)
+    table = cached_results_table(id(check), tuple(r.id for r in shown), lang, _check=check, _registry=registry)
     wide_cols = (t("claims.col.quote", lang), t("claims.col.explanation", lang))
     st.dataframe(table, hide_index=True, height=min(38 + 35 * len(table), 460),
                  column_config={c: st.column_config.TextColumn(width="large") for c in wide_cols})
-    st.download_button(t("claims.download", lang), table.to_csv(index=False).encode("utf-8"), "claims.csv", "text/csv",
-                       key="cl_download")
+    st.download_button(t("claims.download", lang), lambda: table.to_csv(index=False).encode("utf-8"), "claims.csv", "text/csv",
+                       key="cl_download", on_click="ignore")
 
 st.subheader(t("claims.detail", lang))
 ids = [r.id for r in shown] or [r.id for r in check.results]
@@ -62,7 +69,3 @@ picked = st.selectbox(t("claims.pick", lang), ids, key="cl_claim", format_func=l
 view = replace(view, claim=picked)
 write_params(**view.to_params())
 claim_detail(by_id[picked], check, articles, registry, lang)
-
-st.subheader(t("claims.matrix", lang))
-st.caption(t("claims.matrix_help", lang))
-st.dataframe(disagreement_matrix(check.results, registry, lang, list(articles)), hide_index=True)

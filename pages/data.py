@@ -3,10 +3,9 @@
 import streamlit as st
 
 from market_impact import paths
-from market_impact.fundamentals import load_shares_table
 from market_impact.i18n import t
 from market_impact.prices import reset_state
-from market_impact.ui.loaders import cached_prices, cached_snapshot_summary, cached_text
+from market_impact.ui.loaders import cached_prices, cached_shares_table, cached_snapshot_summary, cached_text
 from market_impact.ui.state import current_lang
 from market_impact.ui.widgets import provenance_badge
 
@@ -28,6 +27,7 @@ st.download_button(t("data.download", lang), lambda: table.to_csv(index=False).e
                    on_click="ignore")
 
 st.subheader(t("data.shares", lang))
-st.dataframe(load_shares_table(), hide_index=True)
-with st.expander(t("data.provenance", lang)):
-    st.markdown(cached_text(str(paths.SOURCES_FILE)))
+st.dataframe(cached_shares_table(), hide_index=True)
+sources = st.expander(t("data.provenance", lang), key="data_sources_box", on_change="rerun")  # the long file only when open
+if sources.open:
+    sources.markdown(cached_text(str(paths.SOURCES_FILE)))

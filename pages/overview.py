@@ -40,12 +40,13 @@ c[3].metric(t("story.kpi_smh", lang, day=format_date(h.semis.session, lang)), f"
 c[4].metric(t("story.kpi_rebound", lang, day=format_date(h.rebound.session, lang)), f"${format_number(h.rebound.close, lang)}", delta_pct(h.rebound.pct))
 
 st.markdown(narrative(h, lang))
-r1 = next((e for e in all_events() if e.id == "r1-release" and e.article_sources), None)
+events = all_events()
+r1 = next((e for e in events if e.id == "r1-release" and e.article_sources), None)
 if r1:  # every claim shown cites its source: the release date from an article, the numbers from the tape
     st.caption(t("story.sources", lang, article=r1.article_sources[0].article, quote=r1.article_sources[0].quote, shares=h.shares.source))
 
 registry = cached_registry()
-shown = [e for e in all_events() if e.importance == 1 or e.id == "r1-release" or e.is_user]  # the user's own always show
+shown = [e for e in events if e.importance == 1 or e.id == "r1-release" or e.is_user]  # the user's own always show
 
 
 def build():

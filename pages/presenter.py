@@ -7,11 +7,10 @@ import streamlit as st
 
 from market_impact import deck, export
 from market_impact.errors import MarketImpactError
-from market_impact.fundamentals import shares_outstanding
 from market_impact.i18n import LANGS, bad_param, t
-from market_impact.story import STORY_SYMBOLS, headline
+from market_impact.story import STORY_SYMBOLS
 from market_impact.ui import presenter as ui
-from market_impact.ui.loaders import cached_prices, cached_registry
+from market_impact.ui.loaders import cached_headline, cached_prices, cached_registry
 from market_impact.ui.session import all_events
 from market_impact.ui.state import current_lang, write_params
 from market_impact.ui.timeline import cached_catalogue
@@ -27,18 +26,15 @@ view = PresenterView.from_params(st.query_params.to_dict())
 
 # ---- 2. data ----
 registry, events, articles = cached_registry(), all_events(), cached_catalogue()[2]  # + the user's own events
+span = (PRESETS["decfeb"][0].isoformat(), PRESETS["decfeb"][1].isoformat())
 try:
-    story = cached_prices(STORY_SYMBOLS, PRESETS["decfeb"][0].isoformat(), PRESETS["decfeb"][1].isoformat())
-    numbers, provenance = headline(story.data, shares_outstanding("NVDA")), story.provenance
+    story = cached_prices(STORY_SYMBOLS, *span)
+    numbers, provenance = cached_headline(STORY_SYMBOLS, *span), story.provenance
 except MarketImpactError:
     numbers, provenance = None, None  # the summary slide says the numbers are missing
 
-# ---- 3. the deck (library) ----
-the_deck = deck.build_deck(
-    events, lang=lang, importance=view.importance, start=view.start, end=view.end, headline=numbers, provenance=provenance,
-    article_names={k: a.headline(lang) for k, a in articles.items()}, price_span=PRESETS["all"],
-    known_symbols=set(registry.keys()), exchanges={s: tk.exchange for s, tk in registry.items()},
-)
+# ---- 3. the deck (library; built once per choice) ----
+the_deck = ui.cached_deck(events, lang, view.importance, view.start, view.end, numbers, provenance, articles)
 total = len(the_deck)
 view = view.with_slide_count(total)
 for p in view.problems:
@@ -74,21 +70,30 @@ auto = c[3].selectbox(t("presenter.auto", lang), AUTO_CHOICES, index=AUTO_CHOICE
 st.session_state["deck_lang"] = lang
 c[4].segmented_control(t("presenter.language", lang), LANGS, key="deck_lang", on_change=ui.switch_language, args=("deck_lang",),
                        format_func=lambda x: {"en": "English", "hi": "हिन्दी"}[x])
-with st.expander(t("presenter.settings", lang)):
-    importance = st.select_slider(t("presenter.importance", lang), [1, 2, 3], value=view.importance,
-                                  format_func=lambda i: t(f"prices.importance.{i}", lang))
-    rng = st.date_input(t("presenter.range", lang), (view.start, view.end), min_value=date(1980, 1, 1), max_value=date(2025, 12, 31))
-    start, end = rng if isinstance(rng, tuple) and len(rng) == 2 else (view.start, view.end)
+importance, start, end = view.importance, view.start, view.end
+settings = st.expander(t("presenter.settings", lang), key="deck_settings", on_change="rerun")  # widgets only when open
+if settings.open:
+    with settings:
+        importance = st.select_slider(t("presenter.importance", lang), [1, 2, 3], value=view.importance,
+                                      format_func=lambda i: t(f"prices.importance.{i}", lang))
+        rng = st.date_input(t("presenter.range", lang), (view.start, view.end), min_value=date(1980, 1, 1), max_value=date(2025, 12, 31))
+        start, end = rng if isinstance(rng, tuple) and len(rng) == 2 else (view.start, view.end)
 
-with st.expander(t("presenter.exports", lang)):
-    if provenance is not None:
-        inputs = export.StoryInputs(story.data, provenance, events, {s: registry[s].name(lang) for s in story.symbols if s in registry}, articles)
-        st.download_button(t("presenter.export_story", lang), lambda: export.story_html(inputs, lang), f"deepseek-shock-{lang}.html",
-                           "text/html", key="dl_story_html", on_click="ignore", icon=":material/download:", help=t("downloads.html_help", lang))
-    if fig is not None:
-        st.caption(t("presenter.export_slide", lang))
-        figure_downloads(fig, f"slide-{number}-{lang}", lang)
+exports = st.expander(t("presenter.exports", lang), key="deck_exports", on_change="rerun")
+if exports.open:
+    with exports:
+        if provenance is not None:
+            inputs = export.StoryInputs(story.data, provenance, events, {s: registry[s].name(lang) for s in story.symbols if s in registry},
+                                        articles)
+            st.download_button(t("presenter.export_story", lang), lambda: export.story_html(inputs, lang), f"deepseek-shock-{lang}.html",
+                               "text/html", key="dl_story_html", on_click="ignore", icon=":material/download:",
+                               help=t("downloads.html_help", lang))
+        if fig is not None:
+            st.caption(t("presenter.export_slide", lang))
+            figure_downloads(fig, f"slide-{number}-{lang}", lang)
 
 write_params(**replace(view, slide=number, importance=importance, start=start, end=end, auto=auto).to_params())
 ui.remember_url_slide(number)
+if (importance, start, end) != (view.importance, view.start, view.end):
+    st.rerun()  # the deck above was built from the old settings: build it again from the URL just written
 ui.auto_advance(auto, number, total)

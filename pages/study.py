@@ -1,4 +1,5 @@
-"""Event study: abnormal returns around an event, for a few symbols and for every firm in the snapshot."""
+"""Event study: abnormal returns around an event, for a few symbols and for every firm in the snapshot — the result,
+the tables and tests, all firms ranked, or CAR by window (one at a time, `?view=` in the URL)."""
 
 import pandas as pd
 import streamlit as st
@@ -11,7 +12,7 @@ from market_impact.study import MODELS
 from market_impact.ui.loaders import cached_registry, memo_figure
 from market_impact.ui.state import current_lang, read_param, write_params
 from market_impact.ui.study import cached_returns, cached_study, day_events
-from market_impact.ui.widgets import figure_downloads, provenance_badge
+from market_impact.ui.widgets import figure_downloads, provenance_badge, section_picker
 
 CUSTOM = "date"
 lang = current_lang()
@@ -93,65 +94,74 @@ def table(df: pd.DataFrame, name: str) -> None:
                        mime="text/csv", key=f"dl_{name}", icon=":material/download:", on_click="ignore")
 
 
-# -- 3. render: the chosen symbol, then the table, then the cross-section
-focus = chosen[0] if len(chosen) == 1 else st.segmented_control(t("study.focus", lang), chosen, default=chosen[0],
-                                                                 key="st_focus") or chosen[0]
-r = res.result(focus, win)
+# -- 3. render: one part — the chosen symbol, the tables and tests, every firm ranked, or CAR by window
+part = section_picker("study", ("result", "tables", "firms", "heatmap"), lang)
 label = rep.window_label(win)
-m1, m2, m3, m4 = st.columns(4)
-m1.metric(t("study.metric_car", lang, window=label), format_pct(r.car, lang))
-m2.metric(t("study.metric_t", lang), f"{format_number(r.t, lang)} {rep.stars(r.p)}".strip())
-m3.metric(t("study.metric_p", lang), rep.format_p(r.p, lang))
-m4.metric(t("study.metric_beta", lang, benchmark=r.benchmark or "—"), format_number(r.beta, lang))
-st.caption(t("study.session_note", lang, exchange=r.exchange, date=format_date(r.event_session, lang, weekday=True)))
-if r.estimation_shortened:
-    st.caption(t("study.shortened", lang, symbol=focus, start=r.estimation_window[0], end=r.estimation_window[1],
-                 n=r.estimation_sessions, date=format_date(r.estimation_start, lang)))
-conf = res.confounders.get(win, ())
-if conf:
-    st.warning(md(t("study.confounders", lang, window=label, events="; ".join(
-        f"{c.title_hi if lang == 'hi' and c.title_hi else c.title_en} ({c.day:+d})" for c in conf))))
-
-labels = {k: t(f"study.{k}", lang) for k in ("ar_in", "ar_out", "car_path", "band")}
-labels.update(car=labels.pop("car_path"), x_title=t("study.day_axis", lang), y_title=t("study.ar_axis", lang))
-path = rep.ar_path(res.result(focus, span), win)
-fig_ar = memo_figure(("study_ar", lang, study_key, focus, win), lambda: charts.ar_car_figure(
-    path, labels=labels, title=t("study.chart_title", lang, name=names[focus], date=format_date(r.event_session, lang))))
-st.plotly_chart(fig_ar, key="study_ar")
-figure_downloads(fig_ar, "event_study_ar_car", lang)
-
-st.subheader(t("study.reading_title", lang))
-cross_all = res.cross_section(win, universe)
-set_all = t("study.set_all", lang, n=cross_all.n)
-for para in rep.reading(r, names[focus], lang, cross=cross_all, confounders=conf[:6], universe_label=set_all):
-    st.markdown(md(para))
-
-st.subheader(t("study.results", lang))
-st.caption(t("study.stars_help", lang))
 tw = rep.table_windows(res, win)
-table(rep.results_table(res, chosen, tw, names, lang), "event_study_results")
-st.subheader(t("study.cross_tests", lang))
-sets = {set_all: universe, **({t("study.set_selected", lang): chosen} if len(chosen) > 1 else {})}
-table(rep.cross_section_table(res, tw, sets, lang), "event_study_cross_section_tests")
 
-ranked = rep.ranked_cars(res, win, universe, registry, lang)
-groups = dict(zip(ranked["group"], ranked["group_name"], strict=True))
-fig_rank = memo_figure(("study_rank", lang, study_key, win, tuple(chosen)), lambda: charts.ranked_car_figure(
-    ranked, group_names=groups, highlight=chosen, title=t("study.cross_title", lang, window=label)))
-st.plotly_chart(fig_rank, key="study_ranked")
-figure_downloads(fig_rank, "event_study_ranked", lang)
-table(ranked.assign(car=(100 * ranked["car"]).round(3)).rename(columns={"car": "car_pct"}), "event_study_ranked")
-heat = rep.car_heatmap_frame(res, universe, tw, win)
-fig_heat = memo_figure(("study_heat", lang, study_key, win), lambda: charts.car_heatmap_figure(heat, title=t("study.heatmap_title", lang)))
-st.plotly_chart(fig_heat, key="study_heatmap")
-figure_downloads(fig_heat, "event_study_heatmap", lang)
-table(heat.round(3).rename_axis("symbol").reset_index(), "event_study_car_matrix")
+if part == "result":
+    focus = chosen[0] if len(chosen) == 1 else st.segmented_control(t("study.focus", lang), chosen, default=chosen[0],
+                                                                     key="st_focus") or chosen[0]
+    r = res.result(focus, win)
+    m1, m2, m3, m4 = st.columns(4)
+    m1.metric(t("study.metric_car", lang, window=label), format_pct(r.car, lang))
+    m2.metric(t("study.metric_t", lang), f"{format_number(r.t, lang)} {rep.stars(r.p)}".strip())
+    m3.metric(t("study.metric_p", lang), rep.format_p(r.p, lang))
+    m4.metric(t("study.metric_beta", lang, benchmark=r.benchmark or "—"), format_number(r.beta, lang))
+    st.caption(t("study.session_note", lang, exchange=r.exchange, date=format_date(r.event_session, lang, weekday=True)))
+    if r.estimation_shortened:
+        st.caption(t("study.shortened", lang, symbol=focus, start=r.estimation_window[0], end=r.estimation_window[1],
+                     n=r.estimation_sessions, date=format_date(r.estimation_start, lang)))
+    conf = res.confounders.get(win, ())
+    if conf:
+        st.warning(md(t("study.confounders", lang, window=label, events="; ".join(
+            f"{c.title_hi if lang == 'hi' and c.title_hi else c.title_en} ({c.day:+d})" for c in conf))))
 
-with st.expander(t("study.formulas", lang)):
-    st.latex(r"AR_{it} = R_{it} - (\hat\alpha_i + \hat\beta_i R_{mt}), \qquad CAR_i = \sum_{t=\tau_1}^{\tau_2} AR_{it}")
-    st.latex(r"\hat\sigma_i^2 = \frac{1}{n_i-2}\sum_{t \in \text{est}} \hat\varepsilon_{it}^2, \qquad "
-             r"t_i = \frac{CAR_i}{\hat\sigma_i \sqrt{L}}")
-    st.latex(r"z_{\text{Patell}} = \frac{1}{\sqrt N}\sum_i \frac{CSAR_i}{\sqrt{L\,(n_i-2)/(n_i-4)}}, \qquad "
-             r"t_{\text{BMP}} = \frac{\overline{SCAR}}{s_{SCAR}/\sqrt N}, \qquad "
-             r"z_{\text{sign}} = \frac{w - N\hat p}{\sqrt{N\hat p(1-\hat p)}}")
-    st.caption(t("study.formulas_note", lang))
+    labels = {k: t(f"study.{k}", lang) for k in ("ar_in", "ar_out", "car_path", "band")}
+    labels.update(car=labels.pop("car_path"), x_title=t("study.day_axis", lang), y_title=t("study.ar_axis", lang))
+    fig_ar = memo_figure(("study_ar", lang, study_key, focus, win), lambda: charts.ar_car_figure(
+        rep.ar_path(res.result(focus, span), win), labels=labels,
+        title=t("study.chart_title", lang, name=names[focus], date=format_date(r.event_session, lang))))
+    st.plotly_chart(fig_ar, key="study_ar")
+    figure_downloads(fig_ar, "event_study_ar_car", lang)
+
+    st.subheader(t("study.reading_title", lang))
+    cross_all = res.cross_section(win, universe)
+    st.markdown("\n\n".join(md(para) for para in rep.reading(r, names[focus], lang, cross=cross_all, confounders=conf[:6],
+                                                             universe_label=t("study.set_all", lang, n=cross_all.n))))
+
+elif part == "tables":
+    st.subheader(t("study.results", lang))
+    st.caption(t("study.stars_help", lang))
+    table(rep.results_table(res, chosen, tw, names, lang), "event_study_results")
+    st.subheader(t("study.cross_tests", lang))
+    set_all = t("study.set_all", lang, n=res.cross_section(win, universe).n)
+    sets = {set_all: universe, **({t("study.set_selected", lang): chosen} if len(chosen) > 1 else {})}
+    table(rep.cross_section_table(res, tw, sets, lang), "event_study_cross_section_tests")
+
+elif part == "firms":
+    ranked = rep.ranked_cars(res, win, universe, registry, lang)
+    groups = dict(zip(ranked["group"], ranked["group_name"], strict=True))
+    fig_rank = memo_figure(("study_rank", lang, study_key, win, tuple(chosen)), lambda: charts.ranked_car_figure(
+        ranked, group_names=groups, highlight=chosen, title=t("study.cross_title", lang, window=label)))
+    st.plotly_chart(fig_rank, key="study_ranked")
+    figure_downloads(fig_rank, "event_study_ranked", lang)
+    table(ranked.assign(car=(100 * ranked["car"]).round(3)).rename(columns={"car": "car_pct"}), "event_study_ranked")
+
+else:  # heatmap: CAR by firm and window
+    heat = rep.car_heatmap_frame(res, universe, tw, win)
+    fig_heat = memo_figure(("study_heat", lang, study_key, win), lambda: charts.car_heatmap_figure(heat, title=t("study.heatmap_title", lang)))
+    st.plotly_chart(fig_heat, key="study_heatmap")
+    figure_downloads(fig_heat, "event_study_heatmap", lang)
+    table(heat.round(3).rename_axis("symbol").reset_index(), "event_study_car_matrix")
+
+formulas = st.expander(t("study.formulas", lang), key="st_formulas", on_change="rerun")  # typeset only when opened
+if formulas.open:
+    with formulas:
+        st.latex(r"AR_{it} = R_{it} - (\hat\alpha_i + \hat\beta_i R_{mt}), \qquad CAR_i = \sum_{t=\tau_1}^{\tau_2} AR_{it}")
+        st.latex(r"\hat\sigma_i^2 = \frac{1}{n_i-2}\sum_{t \in \text{est}} \hat\varepsilon_{it}^2, \qquad "
+                 r"t_i = \frac{CAR_i}{\hat\sigma_i \sqrt{L}}")
+        st.latex(r"z_{\text{Patell}} = \frac{1}{\sqrt N}\sum_i \frac{CSAR_i}{\sqrt{L\,(n_i-2)/(n_i-4)}}, \qquad "
+                 r"t_{\text{BMP}} = \frac{\overline{SCAR}}{s_{SCAR}/\sqrt N}, \qquad "
+                 r"z_{\text{sign}} = \frac{w - N\hat p}{\sqrt{N\hat p(1-\hat p)}}")
+        st.caption(t("study.formulas_note", lang))

@@ -1,4 +1,5 @@
-"""Timeline: every dated event in the articles, by category or by article; click one to read its words."""
+"""Timeline: every dated event in the articles, by category or by article; click one to read its words. The other
+part of the page (`?view=disagree`): where the articles disagree, side by side."""
 
 from dataclasses import replace
 
@@ -11,15 +12,19 @@ from market_impact.timeline import LANES, PRESETS, TimelineView, event_quotes, l
 from market_impact.ui.loaders import event_key, memo_figure
 from market_impact.ui.session import all_events
 from market_impact.ui.state import current_lang, write_params
-from market_impact.ui.timeline import cached_catalogue, disagreement_block, event_detail
-from market_impact.ui.widgets import figure_downloads
+from market_impact.ui.timeline import cached_catalogue, disagreements_html, event_detail
+from market_impact.ui.widgets import figure_downloads, section_picker
 
 lang = current_lang()
 st.title(t("timeline.title", lang))
 st.caption(t("timeline.intro", lang))
+_, disagreements, articles = cached_catalogue()
+if section_picker("timeline", ("chart", "disagree"), lang) == "disagree":
+    st.caption(t("timeline.disagree_intro", lang))
+    st.html(disagreements_html(disagreements, articles, lang))
+    st.stop()
 
 # -- 1. state: the URL into a typed view (bad values → a note and the default), seeding the widgets once
-_, disagreements, articles = cached_catalogue()
 events = all_events()  # the catalogue + the user's own (Your article page)
 by_id = {e.id: e for e in events}
 view = TimelineView.from_params(dict(st.query_params), list(articles), list(by_id))
@@ -65,16 +70,18 @@ st.caption(t("timeline.count", lang, shown=len(shown), total=len(events)) + " " 
 if not shown:
     st.info(t("timeline.none", lang))
 else:
-    mine = sorted({a for e in shown for a in e.articles if a not in articles})
-    labels = lane_labels(view.lanes, articles, lang, lambda c: t(f"cat.{c}", lang), t("timeline.lane_context", lang),
-                         user_articles=mine, user_label=t("timeline.lane_user", lang))
-    rows = timeline_rows(shown, view.lanes, articles, lang, fmt_day=lambda d: format_date(d, lang),
-                         fmt_month=lambda d: format_date(d, lang).split(" ", 1)[1])
-    fig = memo_figure(("timeline", lang, tuple(sorted(view.to_params().items(), key=str)), event_key(shown, lang)),
-                      lambda: charts.localise_date_ticks(
-                          charts.timeline_figure(rows, labels, category_labels={c: t(f"cat.{c}", lang) for c in CATEGORIES},
-                                                 selected=view.event or None, x_range=(view.start, view.end)),
-                          lang, view.start, view.end, extent=(min(view.start, rows["start"].min().date()), max(view.end, rows["end"].max().date()))))
+    def build():  # rows, lanes and the figure are made once per view (memo_figure), not on every rerun
+        mine = sorted({a for e in shown for a in e.articles if a not in articles})
+        labels = lane_labels(view.lanes, articles, lang, lambda c: t(f"cat.{c}", lang), t("timeline.lane_context", lang),
+                             user_articles=mine, user_label=t("timeline.lane_user", lang))
+        rows = timeline_rows(shown, view.lanes, articles, lang, fmt_day=lambda d: format_date(d, lang),
+                             fmt_month=lambda d: format_date(d, lang).split(" ", 1)[1])
+        fig = charts.timeline_figure(rows, labels, category_labels={c: t(f"cat.{c}", lang) for c in CATEGORIES},
+                                     selected=view.event or None, x_range=(view.start, view.end))
+        extent = (min(view.start, rows["start"].min().date()), max(view.end, rows["end"].max().date()))
+        return charts.localise_date_ticks(fig, lang, view.start, view.end, extent=extent)
+
+    fig = memo_figure(("timeline", lang, tuple(sorted(view.to_params().items(), key=str)), event_key(shown, lang)), build)
     st.plotly_chart(fig, key="tl_chart", on_select=_on_click, selection_mode="points",
                     config={"displaylogo": False, "scrollZoom": True})
     figure_downloads(fig, "timeline", lang)
@@ -87,14 +94,9 @@ st.selectbox(t("timeline.pick_event", lang), ["", *ids], key="tl_event",
 view = replace(view, event=st.session_state.get("tl_event") or "")
 write_params(**view.to_params())
 
-# -- 4. render: the selected event, then where the articles disagree
+# -- 4. render: the selected event
 if view.event:
     event = by_id[view.event]
     if event not in shown:
         st.caption(t("timeline.hidden_selected", lang))
     event_detail(event, articles, lang, event_quotes(event, articles, lang))
-
-st.header(t("timeline.disagree_title", lang))
-st.caption(t("timeline.disagree_intro", lang))
-for d in disagreements:
-    disagreement_block(d, articles, lang)

@@ -45,7 +45,16 @@ def test_every_paragraph_of_the_text_is_shown():
     from market_impact.articles import article_text, paragraphs
 
     at = run(article="a002")
-    assert len(at.get("html")) == len(paragraphs(article_text("a002")))
+    assert html(at).count('<p lang="hi"') == len(paragraphs(article_text("a002")))
+
+
+def test_every_mention_is_listed_in_a_table_when_asked():
+    at = run(article="a004")
+    assert not at.dataframe  # the expander is closed
+    at.session_state["ar_mentions_box"] = True
+    at.run()
+    table = at.dataframe[0].value
+    assert len(table) == html(at).count("<mark ") and len(table) > 10
 
 
 def test_bad_article_parameter_falls_back_with_a_note():

@@ -7,10 +7,12 @@ from streamlit.testing.v1 import AppTest
 PAGE = "../pages/claims.py"
 
 
-def run(path=PAGE, **params):
+def run(path=PAGE, opened=(), **params):
     at = AppTest.from_file(path, default_timeout=60)
     for k, v in params.items():
         at.query_params[k] = v
+    for key in opened:  # a download menu the user opened
+        at.session_state[key] = True
     return at.run()
 
 
@@ -22,15 +24,20 @@ def test_claims_page_shows_every_claim_the_detail_and_the_matrix():
     at = run()
     assert not at.exception and not at.error
     assert len(table(at)) == 42
-    assert [s.value for s in at.subheader] == ["All claims", "One claim in detail", "Where the articles tell the same quantity"]
+    assert [s.value for s in at.subheader] == ["All claims", "One claim in detail"]
     assert "Offline snapshot" in " ".join(m.value for m in at.markdown)
     assert at.selectbox[0].value == "a004.02"  # default: the first contradicted claim
     assert at.query_params["claim"] == "a004.02"
-    matrix = at.dataframe[1].value
-    assert "Nvidia: move on 27 Jan 2025" in matrix["Quantity"].tolist()
     keys = [b.key for b in at.get("download_button")]
-    assert "cl_download" in keys  # the claims table as CSV
+    assert keys == ["cl_download"]  # the claims table as CSV; the mini-chart's menu is closed
+    opened = run(opened=["dlmenu_claim_a004.02"])
+    keys = [b.key for b in opened.get("download_button")]
     assert {k.rsplit("_", 1)[1] for k in keys if k.startswith("dl_claim_")} == {"html", "png", "svg", "csv"}  # the mini-chart
+
+    at = run(view="matrix")
+    assert not at.exception and [s.value for s in at.subheader] == ["Where the articles tell the same quantity"]
+    matrix = at.dataframe[0].value
+    assert "Nvidia: move on 27 Jan 2025" in matrix["Quantity"].tolist()
 
 
 def test_link_opens_a_claim_with_its_quote_highlighted_in_its_paragraph():

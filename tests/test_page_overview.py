@@ -62,6 +62,11 @@ def test_data_page_lists_every_symbol_with_basis():
     nvda = table[table["Symbol"] == "NVDA"].iloc[0]
     assert nvda["Price basis"] == "quoted close + adjusted close"
     assert table[table["Symbol"] == "BABA"].iloc[0]["Price basis"].endswith("(close only)")
+    assert "NVDA" in at.dataframe[1].value.to_string()  # the sourced share counts
+    assert not any("Yahoo" in m.value for m in at.markdown)  # SOURCES.md waits behind its expander
+    at.session_state["data_sources_box"] = True
+    at.run()
+    assert any("Yahoo" in m.value for m in at.markdown)
 
 
 def test_kpis_are_computed_from_the_tape():

@@ -16,10 +16,12 @@ def decks():
     return {lang: build_deck(events, lang=lang) for lang in ("en", "hi")}
 
 
-def run(**params):
+def run(opened=(), **params):
     at = AppTest.from_file("../pages/presenter.py", default_timeout=60)
     for k, v in params.items():
         at.query_params[k] = v
+    for key in opened:  # an expander or download menu the presenter opened
+        at.session_state[key] = True
     return at.run()
 
 
@@ -158,9 +160,22 @@ def test_auto_advance_is_off_by_default_and_read_from_the_url(decks):
 
 
 def test_event_slides_offer_the_story_and_chart_downloads():
-    at = run(slide="3")
+    assert not run(slide="3").get("download_button")  # the exports box is closed
+    assert [b.key for b in run(opened=["deck_exports"], slide="3").get("download_button")] == ["dl_story_html"]
+    at = run(opened=["deck_exports", "dlmenu_slide-3-en"], slide="3")
     keys = [b.key for b in at.get("download_button")]
     assert keys == ["dl_story_html", "dl_slide-3-en_html", "dl_slide-3-en_png", "dl_slide-3-en_svg", "dl_slide-3-en_csv"]
+
+
+def test_settings_run_only_when_open_and_change_the_deck_through_the_url(decks):
+    at = run(importance="1")
+    assert not at.select_slider and not at.date_input  # closed: the URL's values apply
+    assert at.slider(key="deck_slide").max == len(build_deck(load_events(), importance=1))
+    at = run(opened=["deck_settings"], importance="1")
+    assert at.select_slider[0].value == 1
+    at.select_slider[0].set_value(3).run()
+    assert at.query_params["importance"] in ("3", ["3"])
+    assert at.slider(key="deck_slide").max == len(build_deck(load_events(), importance=3))
 
 
 def test_router_lists_the_presenter_in_the_story_section():

@@ -5,23 +5,46 @@ from streamlit.testing.v1 import AppTest
 from tests.plotly_util import spec_of, values
 
 
-def run(**params):
+def run(opened=(), **params):
     at = AppTest.from_file("../pages/prices.py", default_timeout=60)
     for k, v in params.items():
         at.query_params[k] = v
+    for key in opened:  # a download menu or expander the user opened
+        at.session_state[key] = True
     return at.run()
 
 
-def test_default_view_renders_chart_table_and_map():
+def test_default_view_renders_the_chart_and_the_other_parts_render_on_demand():
     at = run()
     assert not at.exception and not at.error
     charts = at.get("plotly_chart")
-    assert len(charts) == 2
+    assert len(charts) == 1 and not at.dataframe
     names = {tr.get("name") for tr in spec_of(charts[0])["data"]}
     assert {"Nvidia", "Nasdaq Composite", "S&P 500", "VanEck Semiconductor ETF", "events"} <= names
-    assert spec_of(charts[1])["data"][0]["type"] == "treemap"
-    assert len(at.dataframe[0].value) > 50
-    assert len(at.get("download_button")) == 2 + 2 * 4  # returns + prices CSV; HTML/PNG/SVG/CSV under each chart
+    assert not at.get("download_button")  # the chart's menu is closed
+    at = run(opened=["dlmenu_prices"])
+    assert [b.key for b in at.get("download_button")] == [f"dl_prices_{f}" for f in ("html", "png", "svg", "csv")]
+
+    returns = run(view="returns")
+    assert not returns.exception and not returns.get("plotly_chart")
+    assert len(returns.dataframe[0].value) > 50
+    assert len(returns.get("download_button")) == 2  # returns + prices CSV
+
+    market = run(view="map", opened=["dlmenu_market_map"])
+    assert not market.exception
+    assert spec_of(market.get("plotly_chart")[0])["data"][0]["type"] == "treemap"
+    assert len(market.get("download_button")) == 4 and not market.multiselect  # the map has its own control only
+
+
+def test_event_controls_run_only_when_their_box_is_open_and_keep_the_url_values():
+    at = run(importance="3", window_event="nvidia-record-fall", window="-2,2")
+    assert not at.select_slider and not at.slider  # closed: the values come from the URL
+    rects = [s for s in spec_of(at.get("plotly_chart")[0])["layout"]["shapes"] if s["type"] == "rect"]
+    assert len(rects) == 1
+    at = run(opened=["pr_events_box"], importance="3", window_event="nvidia-record-fall", window="-2,2")
+    assert at.select_slider[0].value == 3 and at.slider[0].value == (-2, 2)
+    at.slider[0].set_value((-1, 1)).run()
+    assert at.query_params["window"] in ("-1,1", ["-1,1"])
 
 
 def test_url_state_is_read_and_applied():
@@ -45,7 +68,7 @@ def test_bad_parameters_get_messages_and_defaults():
     assert not at.exception and not at.error
     infos = " ".join(i.value for i in at.info)
     assert "NOPE" in infos and "window" in infos
-    assert len(at.get("plotly_chart")) == 2  # still renders, with defaults
+    assert len(at.get("plotly_chart")) == 1  # still renders, with defaults
 
 
 def test_window_shading_for_the_crash():

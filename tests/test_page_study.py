@@ -1,4 +1,6 @@
-"""AppTest of the Event study page: controls from the URL, the AR/CAR chart, tables, cross-section, Hindi."""
+"""AppTest of the Event study page: controls from the URL, the AR/CAR chart, tables, cross-section, Hindi.
+
+The page shows one part at a time (`?view=result|tables|firms|heatmap`); menus and the formulas open on demand."""
 
 import json
 
@@ -8,10 +10,12 @@ from streamlit.testing.v1 import AppTest
 from tests.plotly_util import values
 
 
-def run(**params):
+def run(opened=(), **params):
     at = AppTest.from_file("../pages/study.py", default_timeout=60)
     for k, v in params.items():
         at.query_params[k] = v
+    for key in opened:  # a download menu or expander the user opened
+        at.session_state[key] = True
     return at.run()
 
 
@@ -22,7 +26,7 @@ def charts(at):
 def test_default_is_r1_release_with_stargate_flagged_as_confounder():
     at = run()
     assert not at.exception and not at.error
-    assert len(at.get("plotly_chart")) == 3
+    assert len(at.get("plotly_chart")) == 1 and not at.dataframe  # the result part only: the AR/CAR chart
     assert "Stargate" in " ".join(w.value for w in at.warning)
     assert any("Tue 21 Jan 2025" in m.value for m in at.markdown)  # R1 on a US holiday → next session
 
@@ -37,38 +41,48 @@ def test_crash_day_shows_nvidia_abnormal_return_in_metric_chart_and_table():
     day0 = {x: y for tr in bars for x, y in zip(values(tr["x"]), values(tr["y"]), strict=True)}[0]
     assert day0 == pytest.approx(-13.21, abs=0.01)
     assert any(tr.get("fill") == "tonexty" for tr in ar_chart["data"])  # the ±1.96σ̂ band
-    table = at.dataframe[0].value
+    table = run(event="nvidia-record-fall", sym="NVDA", win="0,0", view="tables").dataframe[0].value
     row = table[(table["Symbol"] == "NVDA") & (table["Window"] == "[+0,+0]")].iloc[0]
     assert row["CAR %"] == pytest.approx(-13.213, abs=0.01) and row["Sig."] == "***"
 
 
 def test_cross_section_ranks_every_firm_and_heatmap_covers_all_windows():
-    at = run(event="nvidia-record-fall", sym="NVDA,AVGO", win="0,3")
+    params = dict(event="nvidia-record-fall", sym="NVDA,AVGO", win="0,3")
+    at = run(view="firms", **params)
     assert not at.exception
-    ranked = charts(at)[1]
+    ranked = charts(at)[0]
     ys = [y for tr in ranked["data"] for y in values(tr["y"])]
     order = ranked["layout"]["xaxis"]["categoryarray"]
     by_symbol = {x: y for tr in ranked["data"] for x, y in zip(values(tr["x"]), values(tr["y"]), strict=True)}
     assert [by_symbol[s] for s in order] == sorted(ys, reverse=True)
     assert len(order) > 100 and "SNDK" not in order  # listed after the event: skipped, not zero
     assert len({tr["name"] for tr in ranked["data"]}) >= 5  # coloured by group
-    heat = charts(at)[2]["data"][0]
+    assert len(at.dataframe[0].value) == len(order)  # the ranked table beside the chart
+    heat = charts(run(view="heatmap", **params))[0]["data"][0]
     assert heat["type"] == "heatmap" and list(heat["y"])[-1] == "[+0,+3]"  # five defaults + the custom one
-    tests = at.dataframe[1].value
+    tests = run(view="tables", **params).dataframe[1].value
     assert set(tests["Set"]) == {"All 115 snapshot firms", "Your symbols"}
 
 
 def test_every_table_and_chart_has_downloads():
-    at = run(event="nvidia-record-fall")
-    keys = [b.key for b in at.get("download_button")]
-    tables = [k for k in keys if not k.endswith(("_html", "_png", "_svg", "_csv"))]
-    assert len(tables) == len(at.dataframe) == 4  # one CSV per table
-    for chart in ("event_study_ar_car", "event_study_ranked", "event_study_heatmap"):  # HTML, PNG, SVG, CSV per chart
-        assert {f"dl_{chart}_{fmt}" for fmt in ("html", "png", "svg", "csv")} <= set(keys)
+    menus = {"result": ["event_study_ar_car"], "tables": [], "firms": ["event_study_ranked"], "heatmap": ["event_study_heatmap"]}
+    n_tables = 0
+    for view, charts_here in menus.items():
+        closed = run(event="nvidia-record-fall", view=view)
+        assert not [b for b in closed.get("download_button") if b.key.endswith(("_html", "_png", "_svg"))]  # menus start closed
+        at = run(opened=[f"dlmenu_{c}" for c in charts_here], event="nvidia-record-fall", view=view)
+        keys = [b.key for b in at.get("download_button")]
+        tables = [k for k in keys if not k.endswith(("_html", "_png", "_svg", "_csv"))]
+        assert len(tables) == len(at.dataframe)  # one CSV per table
+        n_tables += len(tables)
+        for chart in charts_here:  # HTML, PNG, SVG, CSV per chart, once its menu is open
+            assert {f"dl_{chart}_{fmt}" for fmt in ("html", "png", "svg", "csv")} <= set(keys)
+    assert n_tables == 4
 
 
 def test_formulas_are_shown_with_latex():
-    at = run()
+    assert not run().latex  # typeset only when the expander is opened
+    at = run(opened=["st_formulas"])
     latex = " ".join(el.value for el in at.latex)
     assert len(at.latex) == 3 and "AR_{it}" in latex and "Patell" in latex and "BMP" in latex
 
@@ -91,7 +105,7 @@ def test_bad_url_values_fall_back_to_defaults_with_a_note():
     at = run(event="2030-01-01", win="9,3", est="x", sym="<script>", model="capm", bench="^FOO")
     assert not at.exception and not at.error
     assert len(at.info) == 6
-    assert len(at.get("plotly_chart")) == 3
+    assert len(at.get("plotly_chart")) == 1
 
 
 def test_changing_the_window_updates_the_url():
@@ -99,3 +113,14 @@ def test_changing_the_window_updates_the_url():
     at.slider(key="st_win").set_value((-1, 1)).run()
     assert at.query_params["win"] in ("-1,1", ["-1,1"])
     assert at.metric[0].label == "CAR [-1,+1]"
+
+
+def test_view_in_the_url_picks_the_part_and_a_bad_one_gets_a_note():
+    at = run(view="heatmap")
+    assert at.button_group(key="study_view").value == "heatmap"
+    assert charts(at)[0]["data"][0]["type"] == "heatmap"
+    at = run(view="<script>")
+    assert not at.exception and any("view" in i.value for i in at.info)
+    assert len(at.get("plotly_chart")) == 1 and not at.dataframe  # the default part
+    at.button_group(key="study_view").set_value("tables").run()
+    assert at.query_params["view"] in ("tables", ["tables"]) and len(at.dataframe) == 2

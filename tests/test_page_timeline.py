@@ -82,12 +82,14 @@ def test_importance_and_category_filters():
 
 
 def test_disagreements_side_by_side():
-    at = run()
-    text = " ".join(m.value for m in at.markdown)
-    assert "When was DeepSeek founded?" in text and "How far did Nvidia fall on 27 January?" in text
+    assert "When was DeepSeek founded?" not in html(run())  # the other part of the page
+    at = run(view="disagree")
+    assert not at.exception and not at.get("plotly_chart")
     body = html(at)
+    assert "When was DeepSeek founded?" in body and "How far did Nvidia fall on 27 January?" in body
     assert "डीपसीक की शुरुआत हेज फंड मैनेजर लिआंग वेनफेंग ने 2021 में की थी" in body
     assert "जिसकी शुरुआत 2023 में लियांग वेनफेंग ने की थी।" in body
+    assert body.count("<section") == 10 and "<script" not in body
 
 
 def test_bad_link_parameters_get_a_note_and_defaults():

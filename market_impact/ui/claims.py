@@ -17,29 +17,50 @@ from market_impact.claims import (
     chart_window,
     check_claims,
     difference_label,
+    disagreement_matrix,
     explanation,
     formula,
     metric_label,
     quote_in_paragraph_html,
+    results_table,
     shares_note,
     stated_label,
     symbol_label,
     tolerance_label,
 )
 from market_impact.i18n import format_date, t
-from market_impact.ui.loaders import memo_figure
+from market_impact.ui.loaders import memo_figure, shared
 from market_impact.ui.widgets import figure_downloads
 
 
-@st.cache_data(ttl=3600, show_spinner=False)
+@shared(ttl=3600)
 def cached_claim_check() -> tuple[ClaimCheck, dict[str, Article]]:
     """Every claim of the articles held against the tape, and the article catalogue."""
     return check_claims(), load_articles()
 
 
-@st.cache_data(show_spinner=False)
+@shared()
 def cached_article_text(article_id: str) -> str:
     return article_text(article_id)
+
+
+@shared(maxsize=32)
+def cached_results_table(check_id: int, ids: tuple[str, ...], lang: str, *, _check: ClaimCheck, _registry) -> pd.DataFrame:
+    """The claims table for these claims (in this order), made once per check, set of claims and language."""
+    by_id = {r.id: r for r in _check.results}
+    return results_table([by_id[i] for i in ids], _registry, lang)
+
+
+@shared(maxsize=64)
+def cached_chart_window(check_id: int, claim_id: str, *, _result: ClaimResult, _data: pd.DataFrame) -> pd.DataFrame:
+    """The prices a claim's mini-chart draws, cut once per check and claim."""
+    return chart_window(_result, _data)
+
+
+@shared(maxsize=8)
+def cached_matrix(check_id: int, lang: str, *, _check: ClaimCheck, _registry, _articles: tuple[str, ...]) -> pd.DataFrame:
+    """Where the articles tell the same quantity, made once per check and language."""
+    return disagreement_matrix(_check.results, _registry, lang, list(_articles))
 
 
 def md(text: str) -> str:
@@ -89,12 +110,13 @@ def _mini_chart(r: ClaimResult, check: ClaimCheck, registry, lang: str) -> None:
         return
     if c.metric == "mixed":
         names = {s: registry[s].name(lang) if s in registry else s for s in c.symbols}
-        fig = charts.claim_moves_figure(dict(r.extra.get("moves", {})), names=names, y_title=t("claims.y_move", lang),
-                                        title=t("claims.chart_move_title", lang, day=format_date(c.session, lang)))
+        fig = memo_figure(("claim_moves", lang, id(check), c.id), lambda: charts.claim_moves_figure(
+            dict(r.extra.get("moves", {})), names=names, y_title=t("claims.y_move", lang),
+            title=t("claims.chart_move_title", lang, day=format_date(c.session, lang))))
         st.plotly_chart(fig, key=f"claim_chart_{c.id}", config={"displaylogo": False})
         figure_downloads(fig, f"claim_{c.id}", lang)
         return
-    rows = chart_window(r, check.data)
+    rows = cached_chart_window(id(check), c.id, _result=r, _data=check.data)
     if rows.empty:
         st.caption(t("claims.no_chart", lang))
         return
@@ -103,7 +125,7 @@ def _mini_chart(r: ClaimResult, check: ClaimCheck, registry, lang: str) -> None:
     sym = r.inputs[0].symbol
     name = registry[sym].name(lang) if sym in registry else sym
     level = r.inputs[-1].value if c.metric == "low_since" else None
-    fig = memo_figure(("claim", lang, c.id, tuple(points), level), lambda: charts.claim_price_figure(
+    fig = memo_figure(("claim", lang, id(check), c.id, tuple(points), level), lambda: charts.claim_price_figure(
         pd.DataFrame(rows), points, name=name, colour=charts.SYMBOL_COLOURS.get(sym), level=level,
         title=t("claims.chart_title", lang, subject=name), y_title=t("claims.y_price", lang)))
     st.plotly_chart(fig, key=f"claim_chart_{c.id}", config={"displaylogo": False})

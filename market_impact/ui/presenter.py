@@ -10,10 +10,11 @@ import streamlit as st
 
 from market_impact import charts
 from market_impact.charts import CATEGORY_COLOURS
-from market_impact.deck import EventSlide, Slide, SlideChart, SummarySlide, TitleSlide, slide_figure
+from market_impact.deck import Deck, EventSlide, Slide, SlideChart, SummarySlide, TitleSlide, build_deck, slide_figure
 from market_impact.errors import MarketImpactError
 from market_impact.i18n import LANGS, t
-from market_impact.ui.loaders import cached_prices, event_key, memo_figure, provenance_key
+from market_impact.views import PRESETS
+from market_impact.ui.loaders import cached_prices, cached_registry, event_key, memo_figure, provenance_key, shared
 
 SLIDE_KEY = "deck_slide"  # the slider's session key: the one source of the slide number
 _URL_SEEN = "_deck_url_slide"  # the slide number last read from / written to the URL
@@ -117,6 +118,32 @@ def slide_chart(container, chart: SlideChart | None, marked: list, registry, lan
     fig = memo_figure(key, lambda: slide_figure(chart, frame.data, charts.events_overlay(marked, lang), names, lang, height=height))
     container.plotly_chart(fig, key="deck_chart", theme=None, config={"displayModeBar": False})  # theme=None: our big fonts
     return fig
+
+
+# ---------------------------------------------------------------- the deck, built once per choice
+
+def deck_key(events, lang: str) -> tuple:
+    """What of the events a deck shows: ids, dates, titles, importance, category, notes and quotes."""
+    return tuple((e.id, e.date_text, e.title(lang), e.importance, e.category, e.note(lang),
+                  tuple(s.quote for s in e.article_sources)) for e in events)
+
+
+@shared(maxsize=32)
+def _deck(lang: str, importance: int, start, end, events_sig: tuple, prov_sig: tuple | None, *, _events, _headline,
+          _provenance, _articles) -> Deck:
+    registry = cached_registry()
+    return build_deck(
+        _events, lang=lang, importance=importance, start=start, end=end, headline=_headline, provenance=_provenance,
+        article_names={k: a.headline(lang) for k, a in _articles.items()}, price_span=PRESETS["all"],
+        known_symbols=set(registry.keys()), exchanges={s: tk.exchange for s, tk in registry.items()},
+    )
+
+
+def cached_deck(events, lang: str, importance: int, start, end, headline, provenance, articles) -> Deck:
+    """`deck.build_deck` for these choices, made once and shared (decks are never changed)."""
+    prov_sig = provenance_key(provenance) if provenance is not None else None
+    return _deck(lang, importance, start, end, deck_key(events, lang), prov_sig, _events=events, _headline=headline,
+                 _provenance=provenance, _articles=articles)
 
 
 # ---------------------------------------------------------------- slide number state

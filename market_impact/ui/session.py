@@ -47,7 +47,10 @@ def clear_user_events() -> None:
 
 def all_events() -> tuple[Event, ...]:
     """The catalogue's events and the user's accepted ones, in the catalogue's order (date, end, importance, id)."""
-    return tuple(sorted((*cached_events(), *user_events()), key=lambda e: (e.date, e.date_end, e.importance, e.id)))
+    mine = user_events()
+    if not mine:  # the catalogue is already in this order
+        return cached_events()
+    return tuple(sorted((*cached_events(), *mine), key=lambda e: (e.date, e.date_end, e.importance, e.id)))
 
 
 def user_claims() -> tuple[Claim, ...]:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import pandas as pd
-import streamlit as st
 
 from market_impact import prices
 from market_impact.errors import MarketImpactError
 from market_impact.tickers import load_registry
+from market_impact.ui.loaders import shared
 
 
-@st.cache_data(ttl=3600, show_spinner=False)
+@shared(ttl=3600)
 def cached_returns() -> tuple[pd.DataFrame, prices.Provenance]:
     """Wide simple daily returns of every registry symbol (one column each) and where the prices came from."""
     frame = prices.load_prices(list(load_registry().keys()))
@@ -28,7 +28,7 @@ def day_events() -> list:
         return []
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
+@shared(maxsize=32)
 def cached_study(day, symbols: tuple[str, ...], benchmark: str, windows: tuple, estimation: tuple, model: str,
                  event_id: str | None, events_sig: tuple, _events: tuple):
     """One event study per distinct set of choices, shared by every session (results are never mutated).

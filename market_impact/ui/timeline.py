@@ -13,7 +13,7 @@ from market_impact.events import Disagreement, Event
 from market_impact.extraction import Mention, extract_article
 from market_impact.i18n import format_date, t
 from market_impact.timeline import QuoteInContext, Run, price_link_params
-from market_impact.ui.loaders import cached_catalogue_or_none
+from market_impact.ui.loaders import cached_catalogue_or_none, shared
 
 DATE_COLOUR, NUMBER_COLOUR, QUOTE_COLOUR = "#dbeafe", "#ffedd5", "#fef08a"
 
@@ -26,17 +26,17 @@ def cached_catalogue() -> tuple[tuple[Event, ...], tuple[Disagreement, ...], dic
     return tuple(catalogue.events), tuple(catalogue.disagreements), cached_articles()
 
 
-@st.cache_resource(show_spinner=False)
+@shared()
 def cached_articles() -> dict[str, Article]:
     return load_articles()
 
 
-@st.cache_data(show_spinner=False)
+@shared()
 def cached_mentions(article_id: str) -> list[Mention]:
     return extract_article(article_id)
 
 
-@st.cache_data(show_spinner=False)
+@shared()
 def cached_article_text(article_id: str) -> str:
     return article_text(article_id)
 
@@ -83,6 +83,19 @@ def show_html(html: str) -> None:
     st.html(html)
 
 
+@shared(maxsize=16)
+def article_view(article_id: str, lang: str, events_sig: tuple, *, _events) -> tuple[str, dict[int, str], list[Mention]]:
+    """An article's paragraphs as one HTML block (mentions highlighted, those inside an event's quote linked to
+    it), the mention → event links and the mentions; made once per article, language and set of events."""
+    from market_impact.timeline import mention_events, paragraph_runs
+
+    text = cached_article_text(article_id)
+    mentions = cached_mentions(article_id)
+    links = mention_events(article_id, mentions, _events, text)
+    body = "".join(runs_html(runs, lang) for runs in paragraph_runs(text, mentions, links))
+    return f"<div>{body}</div>", links, mentions
+
+
 def event_detail(event: Event, articles: dict[str, Article], lang: str, quotes: list[tuple[str, QuoteInContext | None]]) -> None:
     """The selected event: both titles, when, its sessions, each quote inside its paragraph, a link to prices."""
     with st.container(border=True):
@@ -120,20 +133,30 @@ def event_detail(event: Event, articles: dict[str, Article], lang: str, quotes: 
             st.markdown(f"{t('timeline.outside_source', lang)}: [{md(s.outlet)} — {md(s.title)}]({s.url})")
 
 
-def disagreement_block(d: Disagreement, articles: dict[str, Article], lang: str) -> None:
-    """One disagreement: the sides next to each other, each with its value and its own words."""
-    with st.container(border=True):
-        badge = f":red-badge[{t('timeline.conflict', lang)}]" if d.conflict else f":gray-badge[{t('timeline.wording', lang)}]"
-        st.markdown(f"**{md(d.topic(lang))}** {badge}")
-        cols = st.columns(len(d.sides))
-        for col, side in zip(cols, d.sides, strict=True):
+def disagreements_html(disagreements, articles: dict[str, Article], lang: str) -> str:
+    """Every disagreement as a card: the topic with a conflict / wording badge, the sides next to each other (each
+    with what it says, its article and its own words), the editor's note. One HTML block for the whole list (a page
+    of 130 small elements costs Streamlit more than the words in it); every piece of text is escaped."""
+    cards = []
+    for d in disagreements:
+        colour, badge = ("#b91c1c", t("timeline.conflict", lang)) if d.conflict else ("#4b5563", t("timeline.wording", lang))
+        sides = []
+        for side in d.sides:
             art = articles.get(side.article)
-            col.markdown(f"**{md(side.says(lang))}**")
-            col.caption(f"{side.article} · {art.headline(lang) if art else ''}")
-            col.html(f'<blockquote lang="hi" style="{_font(lang)} margin:0; padding-left:8px; border-left:3px solid #ccc">'
-                     f"“{escape(side.quote)}”</blockquote>")
-        if d.note(lang):
-            st.caption(d.note(lang))
+            sides.append(
+                f'<div><div style="font-weight:600">{escape(side.says(lang))}</div>'
+                f'<div style="color:#555; font-size:0.875rem">{escape(side.article)} · {escape(art.headline(lang) if art else "")}</div>'
+                f'<blockquote lang="hi" style="{_font(lang)} margin:4px 0 0 0; padding-left:8px; border-left:3px solid #ccc">'
+                f"“{escape(side.quote)}”</blockquote></div>")
+        note = f'<div style="color:#555; font-size:0.875rem; margin-top:8px">{escape(d.note(lang))}</div>' if d.note(lang) else ""
+        cards.append(
+            f'<section style="border:1px solid #ddd; border-radius:8px; padding:12px 16px; margin-bottom:12px">'
+            f'<div style="margin-bottom:8px"><strong>{escape(d.topic(lang))}</strong> '
+            f'<span style="color:{colour}; border:1px solid {colour}; border-radius:6px; padding:0 6px; font-size:0.8rem">'
+            f"{escape(badge)}</span></div>"
+            f'<div style="display:grid; grid-template-columns:repeat(auto-fit, minmax(220px, 1fr)); gap:16px">{"".join(sides)}</div>'
+            f"{note}</section>")
+    return f'<div lang="{escape(lang)}">{"".join(cards)}</div>'
 
 
 def mentions_table(mentions: list[Mention], links: dict[int, str], events_by_id: dict[str, Event], lang: str) -> pd.DataFrame:

@@ -1,11 +1,14 @@
-"""Small shared widgets: the provenance badge, the language toggle."""
+"""Small shared widgets: the provenance badge, the language toggle, the part-of-page picker, chart downloads."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import streamlit as st
 
 from market_impact.i18n import LANGS, format_date, t
 from market_impact.prices import Provenance
+from market_impact.ui.state import read_param, write_params
 
 
 def provenance_badge(prov: Provenance, lang: str) -> None:
@@ -37,17 +40,41 @@ def language_toggle(lang: str) -> str:
     return choice
 
 
-def figure_downloads(fig, name: str, lang: str, title: str = "") -> None:
-    """A row of downloads for one chart: interactive HTML (offline), PNG, SVG and the chart's data as CSV.
+def section_picker(page: str, sections: Sequence[str], lang: str) -> str:
+    """Which part of a busy page to show: a row of buttons kept in the URL (`?view=…`; the first part is the
+    default and leaves the URL clean). Only the chosen part runs, so a rerun builds and sends that part's
+    charts and tables, not every one on the page. Labels are `{page}.view.{section}` strings."""
+    key = f"{page}_view"
 
-    Every file is made only when its button is clicked (deferred `data` callables, no rerun): nothing is
-    rendered on a normal rerun, and kaleido's seconds are spent only on the image asked for.
+    def one_of(raw: str) -> str:
+        if raw not in sections:
+            raise ValueError(f"choose one of {', '.join(sections)}")
+        return raw
+
+    if key not in st.session_state:  # seeded from the link once; the buttons own it afterwards
+        st.session_state[key] = read_param("view", one_of, sections[0], lang)
+    choice = st.segmented_control(t("app.view", lang), sections, key=key, required=True, label_visibility="collapsed",
+                                  format_func=lambda s: t(f"{page}.view.{s}", lang))
+    choice = choice if choice in sections else sections[0]
+    write_params(view=None if choice == sections[0] else choice)
+    return choice
+
+
+def figure_downloads(fig, name: str, lang: str, title: str = "") -> None:
+    """A menu of downloads for one chart: interactive HTML (offline), PNG, SVG and the chart's data as CSV.
+
+    The menu's buttons exist only while it is open (a stateful popover reruns the page when opened), and
+    each file is made only when its button is clicked (deferred `data` callables): a normal rerun sends
+    one closed menu per chart, and kaleido's seconds are spent only on the image asked for.
     """
+    menu = st.popover(t("downloads.menu", lang), icon=":material/download:", key=f"dlmenu_{name}", on_change="rerun")
+    if not menu.open:
+        return
     from market_impact import export
 
     problem = export.image_export_problem()
     label = title or (fig.layout.title.text if fig.layout.title and fig.layout.title.text else name)
-    with st.popover(t("downloads.menu", lang), icon=":material/download:"):
+    with menu:
         _downloads(fig, name, lang, label, problem, export)
 
 
