@@ -277,6 +277,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "prices.view.chart": {"en": "Chart", "hi": "चार्ट"},
     "prices.view.returns": {"en": "Returns table", "hi": "रिटर्न तालिका"},
     "prices.view.map": {"en": "Market map", "hi": "बाज़ार नक्शा"},
+    "study.model_box": {"en": "Model, benchmark and estimation window", "hi": "मॉडल, बेंचमार्क और अनुमान अवधि"},
     "study.view.result": {"en": "Result", "hi": "नतीजा"},
     "study.view.tables": {"en": "Tables & tests", "hi": "तालिकाएँ व परीक्षण"},
     "study.view.firms": {"en": "All firms, ranked", "hi": "सभी कंपनियाँ, क्रम से"},

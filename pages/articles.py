@@ -5,8 +5,8 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from market_impact.i18n import format_date, t
-from market_impact.ui.state import current_lang, read_param, write_params
 from market_impact.ui.loaders import event_key
+from market_impact.ui.state import current_lang, read_param, write_params
 from market_impact.ui.timeline import article_view, cached_catalogue, md, mentions_table
 
 lang = current_lang()

@@ -82,3 +82,11 @@ def test_hindi_labels():
     at = run(lang="hi")
     assert not at.exception
     assert at.title[0].value == "घटनाओं के सामने कीमतें"
+
+
+def test_removing_every_symbol_asks_for_one_and_keeps_the_link():
+    at = run(symbols="AMD,NVDA")
+    at.multiselect[0].set_value([]).run()
+    assert not at.exception and not at.get("plotly_chart")
+    assert "symbol" in at.warning[0].value.lower()
+    assert at.query_params["symbols"] in ("AMD,NVDA", ["AMD,NVDA"])

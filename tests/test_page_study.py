@@ -124,3 +124,16 @@ def test_view_in_the_url_picks_the_part_and_a_bad_one_gets_a_note():
     assert len(at.get("plotly_chart")) == 1 and not at.dataframe  # the default part
     at.button_group(key="study_view").set_value("tables").run()
     assert at.query_params["view"] in ("tables", ["tables"]) and len(at.dataframe) == 2
+
+
+def test_model_settings_sit_in_a_box_whose_widgets_run_only_when_open():
+    params = dict(event="nvidia-record-fall", sym="NVDA", win="0,0", model="constant_mean", est="-120,-11")
+    closed = run(**params)
+    assert not closed.exception and "st_model" not in [s.key for s in closed.selectbox]
+    assert closed.metric[0].value != run(event="nvidia-record-fall", sym="NVDA", win="0,0").metric[0].value  # the URL's model applies
+    assert closed.query_params["model"] in ("constant_mean", ["constant_mean"]) and closed.query_params["est"] in ("-120,-11", ["-120,-11"])
+    at = run(opened=["st_model_box"], **params)
+    assert at.selectbox(key="st_model").value == "constant_mean" and at.slider(key="st_est").value == (-120, -11)
+    assert at.metric[0].value == closed.metric[0].value
+    at.selectbox(key="st_model").set_value("market").run()
+    assert at.query_params["model"] in ("market", ["market"])

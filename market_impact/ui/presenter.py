@@ -13,8 +13,8 @@ from market_impact.charts import CATEGORY_COLOURS
 from market_impact.deck import Deck, EventSlide, Slide, SlideChart, SummarySlide, TitleSlide, build_deck, slide_figure
 from market_impact.errors import MarketImpactError
 from market_impact.i18n import LANGS, t
-from market_impact.views import PRESETS
 from market_impact.ui.loaders import cached_prices, cached_registry, event_key, memo_figure, provenance_key, shared
+from market_impact.views import PRESETS
 
 SLIDE_KEY = "deck_slide"  # the slider's session key: the one source of the slide number
 _URL_SEEN = "_deck_url_slide"  # the slide number last read from / written to the URL
