@@ -23,21 +23,33 @@ def table(at):
 def test_claims_page_shows_every_claim_the_detail_and_the_matrix():
     at = run()
     assert not at.exception and not at.error
-    assert len(table(at)) == 42
-    assert [s.value for s in at.subheader] == ["All claims", "One claim in detail"]
+    assert len(table(at)) == 42 and not at.selectbox  # the table part; no link names a claim
     assert "Offline snapshot" in " ".join(m.value for m in at.markdown)
+    assert "Click a row" in at.caption[-1].value
+    assert [b.key for b in at.get("download_button")] == ["cl_download"]  # the claims table as CSV
+
+    at = run(view="detail")
+    assert not at.dataframe
     assert at.selectbox[0].value == "a004.02"  # default: the first contradicted claim
     assert at.query_params["claim"] == "a004.02"
-    keys = [b.key for b in at.get("download_button")]
-    assert keys == ["cl_download"]  # the claims table as CSV; the mini-chart's menu is closed
-    opened = run(opened=["dlmenu_claim_a004.02"])
+    assert not at.get("download_button")  # the mini-chart's menu is closed
+    opened = run(view="detail", opened=["dlmenu_claim_a004.02"])
     keys = [b.key for b in opened.get("download_button")]
     assert {k.rsplit("_", 1)[1] for k in keys if k.startswith("dl_claim_")} == {"html", "png", "svg", "csv"}  # the mini-chart
 
     at = run(view="matrix")
-    assert not at.exception and [s.value for s in at.subheader] == ["Where the articles tell the same quantity"]
+    assert not at.exception and not at.selectbox
     matrix = at.dataframe[0].value
     assert "Nvidia: move on 27 Jan 2025" in matrix["Quantity"].tolist()
+
+
+def test_a_link_naming_a_claim_opens_its_detail_and_the_parts_keep_their_place_in_the_url():
+    at = run(claim="a000.02")
+    assert at.button_group(key="claims_view").value == "detail" and "view" not in at.query_params
+    at.button_group(key="claims_view").set_value("claims").run()
+    assert len(table(at)) == 42
+    assert at.query_params["view"] in ("claims", ["claims"])  # the link still names a claim: say which part is shown
+    assert at.query_params["claim"] in ("a000.02", ["a000.02"])
 
 
 def test_link_opens_a_claim_with_its_quote_highlighted_in_its_paragraph():
@@ -89,11 +101,13 @@ def test_filters_come_from_the_url_and_bad_values_are_reported():
 
 
 def test_choosing_a_claim_and_a_filter_updates_the_url():
-    at = run()
+    at = run(view="detail")
     at.selectbox[0].set_value("a002.01").run()
     assert at.query_params["claim"] == "a002.01"
+    at.button_group(key="claims_view").set_value("claims").run()
     at.multiselect[1].set_value(["supported"]).run()
     assert at.query_params["verdict"] == "supported" and len(table(at)) == 15
+    at.button_group(key="claims_view").set_value("detail").run()
     assert at.selectbox[0].value == "a002.01"  # still selected, it is supported
 
 
@@ -103,10 +117,10 @@ def test_filters_that_match_nothing_say_so():
 
 
 def test_claims_page_in_hindi():
+    assert list(table(run(lang="hi")).columns)[:3] == ["आईडी", "निर्णय", "विषय"]
     at = run(lang="hi", claim="a002.01")
     assert not at.exception and not at.error
     assert at.title[0].value == "लेखों के आँकड़े, असली कीमतों के सामने"
-    assert list(table(at).columns)[:3] == ["आईडी", "निर्णय", "विषय"]
     assert any("पुष्ट" in m.value for m in at.markdown)
     assert "claims." not in " ".join([m.value for m in at.markdown] + [c.value for c in at.caption])
 

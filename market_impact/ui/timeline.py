@@ -1,19 +1,33 @@
-"""Loaders and widgets for the Timeline and Articles pages (the only Streamlit code of issue 3)."""
+"""Loaders and widgets for the Timeline and Articles pages (the only Streamlit code of issue 3): the Timeline's
+controls (URL → widgets → URL), its chart with click-to-select, the event detail and the disagreement cards."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
+from market_impact import charts
 from market_impact.articles import Article, article_text, load_articles
-from market_impact.events import Disagreement, Event
+from market_impact.events import CATEGORIES, Disagreement, Event
 from market_impact.extraction import Mention, extract_article
 from market_impact.i18n import format_date, t
-from market_impact.timeline import QuoteInContext, Run, price_link_params
-from market_impact.ui.loaders import cached_catalogue_or_none, shared
+from market_impact.timeline import (
+    LANES,
+    PRESETS,
+    QuoteInContext,
+    Run,
+    TimelineView,
+    lane_labels,
+    price_link_params,
+    timeline_rows,
+)
+from market_impact.ui.loaders import cached_catalogue_or_none, event_key, memo_figure, shared
+from market_impact.ui.state import write_params
+from market_impact.ui.widgets import figure_downloads
 
 DATE_COLOUR, NUMBER_COLOUR, QUOTE_COLOUR = "#dbeafe", "#ffedd5", "#fef08a"
 
@@ -77,6 +91,77 @@ def runs_html(runs: list[Run], lang: str) -> str:
             inner = f'<a href="{escape(href, quote=True)}" target="_self" style="color:inherit">{inner}</a>'
         parts.append(inner)
     return f'<p lang="hi" style="{_font(lang)}">{"".join(parts)}</p>'
+
+
+# ---------------------------------------------------------------- the Timeline's controls and chart
+
+def controls(view: TimelineView, articles: dict[str, Article], lang: str) -> TimelineView:
+    """The widgets, seeded from the URL's view once per session; the view they show (the event comes later)."""
+    seed = {"tl_lanes": view.lanes, "tl_articles": list(view.articles), "tl_categories": list(view.categories),
+            "tl_imp": view.importance, "tl_preset": view.preset, "tl_event": view.event}
+    for key, value in seed.items():
+        st.session_state.setdefault(key, value)
+    c1, c2, c3 = st.columns([3, 3, 2])
+    lanes = c1.segmented_control(t("timeline.lanes", lang), LANES, key="tl_lanes",
+                                 format_func=lambda x: t(f"timeline.lanes.{x}", lang)) or "category"
+    imp = c2.selectbox(t("timeline.importance", lang), (1, 2, 3), key="tl_imp",
+                       format_func=lambda n: t(f"timeline.importance.{n}", lang))
+    preset = c3.selectbox(t("timeline.preset", lang), list(PRESETS), key="tl_preset",
+                          format_func=lambda p: t(f"timeline.preset.{p}", lang))
+    c4, c5, c6 = st.columns([3, 3, 2])
+    arts = c4.multiselect(t("timeline.filter_article", lang), list(articles), key="tl_articles",
+                          placeholder=t("timeline.all", lang), format_func=lambda a: f"{a} · {articles[a].headline(lang)}")
+    cats = c5.multiselect(t("timeline.filter_category", lang), CATEGORIES, key="tl_categories",
+                          placeholder=t("timeline.all", lang), format_func=lambda c: t(f"cat.{c}", lang))
+    start, end = PRESETS[preset] or (view.start, view.end)
+    if preset == "custom":
+        picked = c6.date_input(t("timeline.custom_range", lang), value=(view.start, view.end), key="tl_range", format="YYYY-MM-DD")
+        if isinstance(picked, tuple) and len(picked) == 2:
+            start, end = picked
+    return replace(view, lanes=lanes, articles=tuple(arts), categories=tuple(cats), importance=int(imp),
+                   preset=preset, start=start, end=end, event=st.session_state.get("tl_event") or "")
+
+
+def _on_click() -> None:
+    """Chart callback: a clicked event becomes the selected one (before the script reruns)."""
+    state = st.session_state.get("tl_chart")
+    points = state.selection.points if state else []
+    ids = [p["customdata"][0] for p in points if p.get("customdata")]
+    if ids:
+        st.session_state["tl_event"] = ids[0]
+
+
+def show_chart(view: TimelineView, shown: list[Event], articles: dict[str, Article], lang: str) -> None:
+    """The timeline of the shown events (rows, lanes and figure made once per view); a click selects an event."""
+
+    def build():
+        mine = sorted({a for e in shown for a in e.articles if a not in articles})
+        labels = lane_labels(view.lanes, articles, lang, lambda c: t(f"cat.{c}", lang), t("timeline.lane_context", lang),
+                             user_articles=mine, user_label=t("timeline.lane_user", lang))
+        rows = timeline_rows(shown, view.lanes, articles, lang, fmt_day=lambda d: format_date(d, lang),
+                             fmt_month=lambda d: format_date(d, lang).split(" ", 1)[1])
+        fig = charts.timeline_figure(rows, labels, category_labels={c: t(f"cat.{c}", lang) for c in CATEGORIES},
+                                     selected=view.event or None, x_range=(view.start, view.end))
+        extent = (min(view.start, rows["start"].min().date()), max(view.end, rows["end"].max().date()))
+        return charts.localise_date_ticks(fig, lang, view.start, view.end, extent=extent)
+
+    fig = memo_figure(("timeline", lang, tuple(sorted(view.to_params().items(), key=str)), event_key(shown, lang)), build)
+    st.plotly_chart(fig, key="tl_chart", on_select=_on_click, selection_mode="points",
+                    config={"displaylogo": False, "scrollZoom": True})
+    figure_downloads(fig, "timeline", lang)
+
+
+def pick_event(view: TimelineView, shown: list[Event], events, lang: str) -> TimelineView:
+    """The event picker (it follows chart clicks); the view with its choice, written to the URL."""
+    by_id = {e.id: e for e in events}
+    ids = [e.id for e in shown] or [e.id for e in events]
+    if view.event and view.event not in ids:
+        ids.append(view.event)
+    st.selectbox(t("timeline.pick_event", lang), ["", *ids], key="tl_event",
+                 format_func=lambda i: t("timeline.pick_none", lang) if not i else f"{by_id[i].date_text} · {by_id[i].title(lang)}")
+    view = replace(view, event=st.session_state.get("tl_event") or "")
+    write_params(**view.to_params())
+    return view
 
 
 def show_html(html: str) -> None:

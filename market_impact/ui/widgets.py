@@ -40,11 +40,12 @@ def language_toggle(lang: str) -> str:
     return choice
 
 
-def section_picker(page: str, sections: Sequence[str], lang: str) -> str:
-    """Which part of a busy page to show: a row of buttons kept in the URL (`?view=…`; the first part is the
-    default and leaves the URL clean). Only the chosen part runs, so a rerun builds and sends that part's
-    charts and tables, not every one on the page. Labels are `{page}.view.{section}` strings."""
+def section_picker(page: str, sections: Sequence[str], lang: str, default: str | None = None) -> str:
+    """Which part of a busy page to show: a row of buttons kept in the URL (`?view=…`; the default part — the
+    first unless given — leaves the URL clean). Only the chosen part runs, so a rerun builds and sends that
+    part's charts and tables, not every one on the page. Labels are `{page}.view.{section}` strings."""
     key = f"{page}_view"
+    default = default if default in sections else sections[0]
 
     def one_of(raw: str) -> str:
         if raw not in sections:
@@ -52,11 +53,11 @@ def section_picker(page: str, sections: Sequence[str], lang: str) -> str:
         return raw
 
     if key not in st.session_state:  # seeded from the link once; the buttons own it afterwards
-        st.session_state[key] = read_param("view", one_of, sections[0], lang)
+        st.session_state[key] = read_param("view", one_of, default, lang)
     choice = st.segmented_control(t("app.view", lang), sections, key=key, required=True, label_visibility="collapsed",
                                   format_func=lambda s: t(f"{page}.view.{s}", lang))
-    choice = choice if choice in sections else sections[0]
-    write_params(view=None if choice == sections[0] else choice)
+    choice = choice if choice in sections else default
+    write_params(view=None if choice == default else choice)
     return choice
 
 
