@@ -5,10 +5,11 @@ import logging
 import streamlit as st
 
 from market_impact.i18n import t
-from market_impact.ui.state import current_lang
+from market_impact.ui.state import ROUTED, current_lang
 from market_impact.ui.widgets import language_toggle
 
 st.set_page_config(page_title="DeepSeek Shock", page_icon="📉", layout="wide")
+st.session_state[ROUTED] = True  # the pages' ensure_router: this session's runs come through here
 
 lang = language_toggle(current_lang())
 

@@ -53,3 +53,20 @@ def test_deep_link_on_a_fresh_server_goes_through_the_router(fresh_server, page)
     sidebar = page.locator("[data-testid='stSidebar']").inner_text()
     assert "भाषा / Language" in sidebar and "विश्लेषण" in sidebar  # the router's toggle and sections, not a bare file list
     assert "mode=log" in page.url
+
+
+def test_two_first_visitors_at_once_both_get_the_router(fresh_server, browser):
+    """Two visitors open deep links on a new server at the same moment: neither gets the bare file list."""
+    pages = [browser.new_context(viewport={"width": 1400, "height": 900}).new_page() for _ in range(3)]
+    for p, path in zip(pages, ("study", "prices", "claims"), strict=True):
+        p.goto(f"{fresh_server}/{path}", wait_until="commit")  # all three start before any has rendered
+    try:
+        for p in pages:
+            wait_for_run(p)
+            p.wait_for_selector("h1", timeout=90_000)
+            wait_for_run(p)
+            sidebar = p.locator("[data-testid='stSidebar']").inner_text()
+            assert "Language / भाषा" in sidebar and "Analyse" in sidebar, sidebar[:200]
+    finally:
+        for p in pages:
+            p.context.close()

@@ -47,14 +47,15 @@ def controls(view: PricesView, registry, events, lang: str) -> PricesView | None
             start, end = rng
     else:
         start, end = PRESETS[preset]
-    c1, c2, c3, c4 = st.columns([2, 1, 1, 1])
-    mode = c1.radio(t("prices.mode", lang), MODES, index=MODES.index(view.mode), horizontal=True,
-                    format_func=lambda m: t(f"prices.mode.{m}", lang))
+    row = st.container(horizontal=True, vertical_alignment="center", gap="medium")  # one block, not four columns
+    mode = row.radio(t("prices.mode", lang), MODES, index=MODES.index(view.mode), horizontal=True, width="content",
+                     format_func=lambda m: t(f"prices.mode.{m}", lang))
     base = start
     if mode in ("normalised", "pct") and start <= view.base <= end:
-        base = c2.date_input(t("prices.base", lang), view.base, min_value=start, max_value=end)
-    candles = c3.toggle(t("prices.candles", lang), view.candles, help=t("prices.candles_help", lang))
-    volume = c4.toggle(t("prices.volume", lang), view.volume)
+        base = row.date_input(t("prices.base", lang), view.base, min_value=start, max_value=end, width=160)
+    toggles = row.container(width="content", gap="small")  # stacked, so the row fits beside the scale
+    candles = toggles.toggle(t("prices.candles", lang), view.candles, help=t("prices.candles_help", lang))
+    volume = toggles.toggle(t("prices.volume", lang), view.volume)
 
     importance, cats, window_event, window = view.importance, list(view.categories), view.window_event, view.window
     box = st.expander(t("prices.importance", lang), key="pr_events_box", on_change="rerun")

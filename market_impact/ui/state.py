@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import streamlit as st
@@ -12,19 +13,31 @@ from market_impact.i18n import DEFAULT_LANG, LANGS, bad_param
 T = TypeVar("T")
 
 
+ROUTED = "_routed"  # set by app.py: this session's runs go through the router
+
+
 def ensure_router() -> None:
     """Make a deep link on a fresh server go through app.py's `st.navigation`.
 
     Streamlit treats a `pages/` folder beside the entrypoint as a v1 multipage app until the first
     `st.navigation` call in the process; a first visitor arriving at /prices would get the page without
-    the router (no language toggle, no sections). Turn that off once and rerun through the router.
+    the router (no language toggle, no sections). Turn that off once and rerun through the router. A second
+    first visitor whose run started before the switch is caught by the session flag app.py sets: the main
+    script has a `pages/` folder (it is the router), yet this session never passed through it — rerun once.
     """
     try:
         from streamlit.runtime.pages_manager import PagesManager
+        from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
     except ImportError:  # internal API moved: the deep-link quirk is cosmetic, never fatal
         return
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
+        st.rerun()
+    if st.session_state.get(ROUTED) or st.session_state.get("_router_retried"):
+        return
+    ctx = get_script_run_ctx()
+    if ctx is not None and (Path(ctx.main_script_path).parent / "pages").is_dir():
+        st.session_state["_router_retried"] = True  # once: never loop
         st.rerun()
 
 
@@ -60,11 +73,12 @@ def read_param(name: str, parse: Callable[[str], T], default: T, lang: str) -> T
 
 def write_params(**values: Any) -> None:
     """Mirror the page's state into the URL so a link reproduces the view (None removes a key)."""
+    current = st.query_params.to_dict()  # one read; then touch only what changed
     for k, v in values.items():
         if v is None or v == "" or v == []:
-            if k in st.query_params:
+            if k in current:
                 del st.query_params[k]
         else:
             s = ",".join(map(str, v)) if isinstance(v, (list, tuple)) else str(v)
-            if st.query_params.get(k) != s:
+            if current.get(k) != s:
                 st.query_params[k] = s

@@ -160,11 +160,11 @@ def show_result(s: Shown, lang: str) -> None:
     focus = s.chosen[0] if len(s.chosen) == 1 else st.segmented_control(
         t("study.focus", lang), s.chosen, default=s.chosen[0], key="st_focus") or s.chosen[0]
     r = res.result(focus, win)
-    m1, m2, m3, m4 = st.columns(4)
-    m1.metric(t("study.metric_car", lang, window=label), format_pct(r.car, lang))
-    m2.metric(t("study.metric_t", lang), f"{format_number(r.t, lang)} {rep.stars(r.p)}".strip())
-    m3.metric(t("study.metric_p", lang), rep.format_p(r.p, lang))
-    m4.metric(t("study.metric_beta", lang, benchmark=r.benchmark or "—"), format_number(r.beta, lang))
+    row = st.container(horizontal=True, gap="medium")  # one row block, not four columns
+    row.metric(t("study.metric_car", lang, window=label), format_pct(r.car, lang))
+    row.metric(t("study.metric_t", lang), f"{format_number(r.t, lang)} {rep.stars(r.p)}".strip())
+    row.metric(t("study.metric_p", lang), rep.format_p(r.p, lang))
+    row.metric(t("study.metric_beta", lang, benchmark=r.benchmark or "—"), format_number(r.beta, lang))
     note = t("study.session_note", lang, exchange=r.exchange, date=format_date(r.event_session, lang, weekday=True))
     if r.estimation_shortened:
         note += "  \n" + t("study.shortened", lang, symbol=focus, start=r.estimation_window[0], end=r.estimation_window[1],
