@@ -80,12 +80,15 @@ def figure_downloads(fig, name: str, lang: str, title: str = "") -> None:
 
 
 def _downloads(fig, name: str, lang: str, label: str, problem: str | None, export) -> None:
-    c = st.columns(4)
-    c[0].download_button(t("downloads.html", lang), lambda: export.figure_html(fig, label, lang), f"{name}.html", "text/html",
-                         key=f"dl_{name}_html", help=t("downloads.html_help", lang), on_click="ignore", icon=":material/html:")
-    for col, fmt, mime in ((c[1], "png", "image/png"), (c[2], "svg", "image/svg+xml")):
-        col.download_button(t(f"downloads.{fmt}", lang), (lambda f=fmt: export.figure_image(fig, f)), f"{name}.{fmt}", mime,
-                            key=f"dl_{name}_{fmt}", on_click="ignore", icon=":material/image:", disabled=problem is not None,
-                            help=t("downloads.unavailable", lang, reason=problem) if problem else t("downloads.image_help", lang))
-    c[3].download_button(t("downloads.csv", lang), lambda: export.figure_csv(fig).encode("utf-8"), f"{name}.csv", "text/csv",
-                         key=f"dl_{name}_csv", help=t("downloads.csv_help", lang), on_click="ignore", icon=":material/table:")
+    """The menu's buttons, one under another (full labels, any language)."""
+    st.download_button(t("downloads.html", lang), lambda: export.figure_html(fig, label, lang), f"{name}.html", "text/html",
+                       key=f"dl_{name}_html", help=t("downloads.html_help", lang), on_click="ignore", icon=":material/html:",
+                       width="stretch")
+    for fmt, mime in (("png", "image/png"), ("svg", "image/svg+xml")):
+        st.download_button(t(f"downloads.{fmt}", lang), (lambda f=fmt: export.figure_image(fig, f)), f"{name}.{fmt}", mime,
+                           key=f"dl_{name}_{fmt}", on_click="ignore", icon=":material/image:", disabled=problem is not None,
+                           help=t("downloads.unavailable", lang, reason=problem) if problem else t("downloads.image_help", lang),
+                           width="stretch")
+    st.download_button(t("downloads.csv", lang), lambda: export.figure_csv(fig).encode("utf-8"), f"{name}.csv", "text/csv",
+                       key=f"dl_{name}_csv", help=t("downloads.csv_help", lang), on_click="ignore", icon=":material/table:",
+                       width="stretch")
