@@ -6,7 +6,7 @@ from tests.browser_util import app_pages, page_url, wait_for_charts, wait_for_ru
 
 pytestmark = pytest.mark.browser
 
-PAGES_WITH_CHARTS = {"overview", "timeline", "prices", "study", "claims", "presenter"}
+PAGES_WITH_CHARTS = {"overview", "timeline", "prices", "study", "presenter"}  # claims opens on its table (a claim link: its chart)
 
 
 @pytest.mark.parametrize("lang", ["en", "hi"])
