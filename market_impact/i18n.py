@@ -462,6 +462,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "prices.mode.pct": {"en": "% change since base", "hi": "आधार से % बदलाव"},
     "prices.mode.log": {"en": "Price, log scale", "hi": "कीमत, लॉग पैमाना"},
     "prices.base": {"en": "Base session", "hi": "आधार सत्र"},
+    "prices.extras": {"en": "Also draw", "hi": "साथ में दिखाएँ"},
     "prices.candles": {"en": "Candlesticks", "hi": "कैंडलस्टिक"},
     "prices.candles_help": {"en": "Shown with the Price scales, for symbols with open/high/low.", "hi": "कीमत पैमाने पर, ओपन/हाई/लो वाले प्रतीकों के लिए।"},
     "prices.volume": {"en": "Volume pane", "hi": "वॉल्यूम पैनल"},

@@ -16,6 +16,7 @@ from market_impact.ui.loaders import (
     event_key,
     memo_figure,
     provenance_key,
+    symbol_labels,
 )
 from market_impact.ui.state import write_params
 from market_impact.ui.widgets import figure_downloads
@@ -28,14 +29,14 @@ def controls(view: PricesView, registry, events, lang: str) -> PricesView | None
     """The view the widgets show, seeded from the URL's `view` and written back to the URL (None when every symbol
     was removed: the URL keeps the last ones). Symbols, dates and scale are always on show; the events box
     (importance, categories, window shading) runs its widgets only when open — closed, the URL's values apply."""
-    label = {s: f"{s} · {tk.name(lang)}" for s, tk in registry.items()}
+    label = symbol_labels(lang)
     left, right = st.columns([3, 2])
     group = left.selectbox(t("prices.add_group", lang), [""] + [g.id for g in registry.groups],
                            format_func=lambda g: registry.group(g).name(lang) if g else t("prices.add_group_none", lang))
     default = list(view.symbols)
     if group:
         default += [tk.symbol for tk in registry.in_group(group) if tk.symbol not in view.symbols]
-    symbols = left.multiselect(t("prices.symbols", lang), list(registry.keys()), default=default, format_func=label.get,
+    symbols = left.multiselect(t("prices.symbols", lang), list(registry.keys()), default=default, format_func=label.__getitem__,
                                max_selections=12)
     preset = right.segmented_control(t("prices.preset", lang), list(PRESETS), default=view.preset,
                                      format_func=lambda p: t(f"prices.preset.{p}", lang)) or view.preset
@@ -53,9 +54,10 @@ def controls(view: PricesView, registry, events, lang: str) -> PricesView | None
     base = start
     if mode in ("normalised", "pct") and start <= view.base <= end:
         base = row.date_input(t("prices.base", lang), view.base, min_value=start, max_value=end, width=160)
-    toggles = row.container(width="content", gap="small")  # stacked, so the row fits beside the scale
-    candles = toggles.toggle(t("prices.candles", lang), view.candles, help=t("prices.candles_help", lang))
-    volume = toggles.toggle(t("prices.volume", lang), view.volume)
+    extras = row.pills(t("prices.extras", lang), ("candles", "volume"), selection_mode="multi", help=t("prices.candles_help", lang),
+                       default=[x for x, on in (("candles", view.candles), ("volume", view.volume)) if on],
+                       format_func=lambda x: t(f"prices.{x}", lang))
+    candles, volume = "candles" in extras, "volume" in extras
 
     importance, cats, window_event, window = view.importance, list(view.categories), view.window_event, view.window
     box = st.expander(t("prices.importance", lang), key="pr_events_box", on_change="rerun")

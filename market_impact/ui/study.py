@@ -14,7 +14,7 @@ from market_impact.errors import MarketImpactError
 from market_impact.i18n import format_date, format_number, format_pct, t
 from market_impact.study import MODELS
 from market_impact.tickers import load_registry
-from market_impact.ui.loaders import memo_figure, shared
+from market_impact.ui.loaders import memo_figure, shared, symbol_labels
 from market_impact.ui.state import read_param, write_params
 from market_impact.ui.widgets import figure_downloads
 
@@ -71,6 +71,7 @@ class Shown:
     win: tuple[int, int]
     span: tuple[int, int]
     registry: object
+    skipped: list[str]  # symbols the study could not use (too little history before the event)
 
 
 def _md(text: str) -> str:
@@ -99,8 +100,7 @@ def controls(returns: pd.DataFrame, registry, events: list, lang: str) -> dict |
         st.session_state.setdefault(key, value)
 
     c1, c2, c3 = st.columns([3, 3, 2])
-    syms = c1.multiselect(t("study.symbols", lang), known, key="st_sym", max_selections=12,
-                          format_func=lambda s: f"{s} · {registry[s].name(lang)}")
+    syms = c1.multiselect(t("study.symbols", lang), known, key="st_sym", max_selections=12, format_func=symbol_labels(lang).__getitem__)
     choice = c2.selectbox(t("study.event", lang), [*by_id, CUSTOM], key="st_event", format_func=lambda i: (
         t("study.event_custom", lang) if i == CUSTOM else f"{format_date(by_id[i].date, lang)} · {by_id[i].title(lang)}"))
     day = None
@@ -139,13 +139,11 @@ def run(choice: dict, registry, events: list, lang: str) -> Shown | None:
         st.warning(t("study.cannot", lang, error=str(exc).splitlines()[0]))
         return None
     chosen = [s for s in syms if s in res.results[win]]
-    skipped = [s for s in syms if s in res.skipped] + [s for s in universe if s in res.skipped and s not in syms]
-    if skipped:
-        st.caption(t("study.skipped", lang, symbols=", ".join(skipped)))
     if not chosen:
         st.warning(" ".join(res.skipped[s] for s in syms if s in res.skipped))
         return None
-    return Shown(res, key, chosen, universe, {s: registry[s].name(lang) for s in studied}, win, span, registry)
+    skipped = [s for s in syms if s in res.skipped] + [s for s in universe if s in res.skipped and s not in syms]
+    return Shown(res, key, chosen, universe, {s: registry[s].name(lang) for s in studied}, win, span, registry, skipped)
 
 
 def _table(df: pd.DataFrame, name: str, lang: str) -> None:
@@ -166,6 +164,8 @@ def show_result(s: Shown, lang: str) -> None:
     row.metric(t("study.metric_p", lang), rep.format_p(r.p, lang))
     row.metric(t("study.metric_beta", lang, benchmark=r.benchmark or "—"), format_number(r.beta, lang))
     note = t("study.session_note", lang, exchange=r.exchange, date=format_date(r.event_session, lang, weekday=True))
+    if s.skipped:
+        note += "  \n" + t("study.skipped", lang, symbols=", ".join(s.skipped))
     if r.estimation_shortened:
         note += "  \n" + t("study.shortened", lang, symbol=focus, start=r.estimation_window[0], end=r.estimation_window[1],
                            n=r.estimation_sessions, date=format_date(r.estimation_start, lang))
@@ -183,10 +183,10 @@ def show_result(s: Shown, lang: str) -> None:
     st.plotly_chart(fig, key="study_ar")
     figure_downloads(fig, "event_study_ar_car", lang)
 
-    st.subheader(t("study.reading_title", lang))
     cross_all = res.cross_section(win, s.universe)
-    st.markdown("\n\n".join(_md(para) for para in rep.reading(r, s.names[focus], lang, cross=cross_all, confounders=conf[:6],
-                                                              universe_label=t("study.set_all", lang, n=cross_all.n))))
+    paras = rep.reading(r, s.names[focus], lang, cross=cross_all, confounders=conf[:6],
+                        universe_label=t("study.set_all", lang, n=cross_all.n))
+    st.markdown("\n\n".join([f"### {t('study.reading_title', lang)}", *(_md(p) for p in paras)]))
 
 
 def show_tables(s: Shown, lang: str) -> None:
@@ -209,6 +209,8 @@ def show_firms(s: Shown, lang: str) -> None:
         ranked, group_names=groups, highlight=s.chosen, title=t("study.cross_title", lang, window=rep.window_label(s.win))))
     st.plotly_chart(fig, key="study_ranked")
     figure_downloads(fig, "event_study_ranked", lang)
+    if s.skipped:
+        st.caption(t("study.skipped", lang, symbols=", ".join(s.skipped)))
     _table(ranked.assign(car=(100 * ranked["car"]).round(3)).rename(columns={"car": "car_pct"}), "event_study_ranked", lang)
 
 
@@ -219,6 +221,8 @@ def show_heatmap(s: Shown, lang: str) -> None:
                       lambda: charts.car_heatmap_figure(heat, title=t("study.heatmap_title", lang)))
     st.plotly_chart(fig, key="study_heatmap")
     figure_downloads(fig, "event_study_heatmap", lang)
+    if s.skipped:
+        st.caption(t("study.skipped", lang, symbols=", ".join(s.skipped)))
     _table(heat.round(3).rename_axis("symbol").reset_index(), "event_study_car_matrix", lang)
 
 
