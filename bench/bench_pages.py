@@ -4,6 +4,7 @@
 
 Target (issue 9): each page's warm rerun ≤ 3 × the empty page's. The empty page is rerun between every
 rerun of the page under test, so drift on this machine (±30 % between minutes) hits both sides alike.
+Pages open on their first part; the other parts (`?view=…`) are measured too, in a second table.
 """
 
 from __future__ import annotations
@@ -28,9 +29,15 @@ def _timed(at: AppTest) -> float:
     return (time.perf_counter() - t0) * 1000
 
 
-def measure(path: Path, floor_at: AppTest, repeats: int) -> tuple[float, float, float]:
-    """(cold ms, warm ms, floor ms measured alongside) for one page."""
+PARTS = {"prices": ("returns", "map"), "study": ("tables", "firms", "heatmap"), "timeline": ("disagree",),
+         "claims": ("detail", "matrix")}  # the parts a page does not open on
+
+
+def measure(path: Path, floor_at: AppTest, repeats: int, view: str | None = None) -> tuple[float, float, float]:
+    """(cold ms, warm ms, floor ms measured alongside) for one page (and part)."""
     at = AppTest.from_file(str(path), default_timeout=120)
+    if view:
+        at.query_params["view"] = view
     cold = _timed(at)
     if at.exception:
         raise RuntimeError(f"{path.name}: {at.exception[0].value}")
@@ -53,6 +60,11 @@ def main() -> None:
         cold, warm, floor = measure(p, floor_at, repeats)
         ratio = warm / floor
         print(f"{p.stem:<12} {cold:>9.1f} {warm:>9.1f} {floor:>9.1f} {ratio:>7.2f}  {'ok' if ratio <= 3 else 'MISSED'}", flush=True)
+    print(f"\n{'other part':<24} {'warm ms':>9} {'empty ms':>9} {'ratio':>7}")
+    for p in pages:
+        for view in PARTS.get(p.stem, ()):
+            _, warm, floor = measure(p, floor_at, repeats, view)
+            print(f"{p.stem + '?view=' + view:<24} {warm:>9.1f} {floor:>9.1f} {warm / floor:>7.2f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ if check.provenance is not None:
 part = section_picker("claims", ("claims", "detail", "matrix"), lang, default="detail" if "claim" in st.query_params else "claims")
 if part == "matrix":
     st.caption(t("claims.matrix_help", lang))
-    st.dataframe(ui.cached_matrix(id(check), lang, _check=check, _registry=registry, _articles=tuple(articles)), hide_index=True)
+    st.dataframe(ui.matrix(check, registry, tuple(articles), lang), hide_index=True)
     st.stop()
 
 # -- 3. the library: which claims are shown (filters on the table; the link's on the detail); 4. render one part

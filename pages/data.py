@@ -5,7 +5,7 @@ import streamlit as st
 from market_impact import paths
 from market_impact.i18n import t
 from market_impact.prices import reset_state
-from market_impact.ui.loaders import cached_prices, cached_shares_table, cached_snapshot_summary, cached_text
+from market_impact.ui.loaders import cached_prices, cached_shares_table, cached_snapshot_summary, cached_text, memo_table
 from market_impact.ui.state import current_lang
 from market_impact.ui.widgets import provenance_badge
 
@@ -21,13 +21,13 @@ if st.button(t("data.retry_live", lang)):
     st.rerun()
 
 st.subheader(t("data.symbols_table", lang))
-table = cached_snapshot_summary(lang)
-st.dataframe(table, hide_index=True, height=420)
+table, arrow = memo_table(("snapshot_summary", lang), lambda: cached_snapshot_summary(lang))
+st.dataframe(arrow, hide_index=True, height=420)
 st.download_button(t("data.download", lang), lambda: table.to_csv(index=False).encode("utf-8"), "snapshot_symbols.csv", "text/csv",
                    on_click="ignore")
 
 st.subheader(t("data.shares", lang))
-st.dataframe(cached_shares_table(), hide_index=True)
+st.dataframe(memo_table(("shares",), cached_shares_table)[1], hide_index=True)
 sources = st.expander(t("data.provenance", lang), key="data_sources_box", on_change="rerun")  # the long file only when open
 if sources.open:
     sources.markdown(cached_text(str(paths.SOURCES_FILE)))

@@ -37,7 +37,7 @@ from market_impact.claims import (
     tolerance_label,
 )
 from market_impact.i18n import format_date, t
-from market_impact.ui.loaders import memo_figure, shared
+from market_impact.ui.loaders import memo_figure, memo_table, shared
 from market_impact.ui.state import write_params
 from market_impact.ui.widgets import figure_downloads
 
@@ -53,23 +53,15 @@ def cached_article_text(article_id: str) -> str:
     return article_text(article_id)
 
 
-@shared(maxsize=32)
-def cached_results_table(check_id: int, ids: tuple[str, ...], lang: str, *, _check: ClaimCheck, _registry) -> pd.DataFrame:
-    """The claims table for these claims (in this order), made once per check, set of claims and language."""
-    by_id = {r.id: r for r in _check.results}
-    return results_table([by_id[i] for i in ids], _registry, lang)
-
-
 @shared(maxsize=64)
 def cached_chart_window(check_id: int, claim_id: str, *, _result: ClaimResult, _data: pd.DataFrame) -> pd.DataFrame:
     """The prices a claim's mini-chart draws, cut once per check and claim."""
     return chart_window(_result, _data)
 
 
-@shared(maxsize=8)
-def cached_matrix(check_id: int, lang: str, *, _check: ClaimCheck, _registry, _articles: tuple[str, ...]) -> pd.DataFrame:
-    """Where the articles tell the same quantity, made once per check and language."""
-    return disagreement_matrix(_check.results, _registry, lang, list(_articles))
+def matrix(check: ClaimCheck, registry, articles: tuple[str, ...], lang: str):
+    """Where the articles tell the same quantity, as an Arrow table made once per check and language."""
+    return memo_table(("claims_matrix", id(check), lang), lambda: disagreement_matrix(check.results, registry, lang, list(articles)))[1]
 
 
 def md(text: str) -> str:
@@ -107,9 +99,10 @@ def show_table(shown: list[ClaimResult], check: ClaimCheck, registry, lang: str)
         st.info(t("claims.none", lang))
         return
     ids = tuple(r.id for r in shown)
-    table = cached_results_table(id(check), ids, lang, _check=check, _registry=registry)
+    by_id = {r.id: r for r in shown}
+    table, arrow = memo_table(("claims_table", id(check), ids, lang), lambda: results_table([by_id[i] for i in ids], registry, lang))
     wide_cols = (t("claims.col.quote", lang), t("claims.col.explanation", lang))
-    st.dataframe(table, hide_index=True, height=min(38 + 35 * len(table), 600), key="cl_table",
+    st.dataframe(arrow, hide_index=True, height=min(38 + 35 * len(table), 600), key="cl_table",
                  on_select=functools.partial(_open_claim, ids), selection_mode="single-row",
                  column_config={c: st.column_config.TextColumn(width="large") for c in wide_cols})
     st.download_button(t("claims.download", lang), lambda: table.to_csv(index=False).encode("utf-8"), "claims.csv", "text/csv",

@@ -148,6 +148,7 @@ class _FigureStore:
 
 
 _FIGURES = _FigureStore()
+_TABLES = _FigureStore(size=64)
 
 
 class FrozenFigure(go.Figure):
@@ -172,6 +173,18 @@ def memo_figure(key: tuple, build) -> FrozenFigure:
     The key must name everything the figure shows: page, language, view values, event ids, data provenance.
     """
     return _FIGURES.get_or_build(key, lambda: FrozenFigure(build()))
+
+
+def memo_table(key: tuple, build) -> tuple[pd.DataFrame, object]:
+    """A table made once per `key`: the frame (for CSV) and its Arrow copy (for `st.dataframe`, which would
+    otherwise convert the pandas frame to Arrow on every rerun). The key names everything the table shows."""
+    import pyarrow as pa
+
+    def make():
+        df = build()
+        return df, pa.Table.from_pandas(df, preserve_index=False)
+
+    return _TABLES.get_or_build(key, make)
 
 
 def provenance_key(prov: prices.Provenance) -> tuple:

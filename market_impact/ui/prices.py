@@ -15,6 +15,7 @@ from market_impact.ui.loaders import (
     cached_session_labels,
     event_key,
     memo_figure,
+    memo_table,
     provenance_key,
     symbol_labels,
 )
@@ -119,7 +120,9 @@ def show_returns(view: PricesView, frame: PriceFrame, lang: str) -> None:
     """The precise numbers behind the chart: daily returns, and both tables as CSV."""
     st.subheader(t("prices.returns", lang), help=t("prices.returns_help", lang))
     table = cached_returns_table(view.symbols, view.start.isoformat(), view.end.isoformat())
-    st.dataframe(table, height=460, column_config={c: st.column_config.NumberColumn(c, format="%.2f") for c in table.columns})
+    _, arrow = memo_table(("returns", view.symbols, view.start, view.end, provenance_key(frame.provenance)), table.reset_index)
+    st.dataframe(arrow, height=460, hide_index=True,
+                 column_config={c: st.column_config.NumberColumn(c, format="%.2f") for c in table.columns})
     d1, d2 = st.columns(2)
     d1.download_button(t("prices.download_returns", lang), lambda: table.to_csv().encode("utf-8"), "daily_returns.csv",
                        "text/csv", on_click="ignore")

@@ -14,7 +14,7 @@ from market_impact.errors import MarketImpactError
 from market_impact.i18n import format_date, format_number, format_pct, t
 from market_impact.study import MODELS
 from market_impact.tickers import load_registry
-from market_impact.ui.loaders import memo_figure, shared, symbol_labels
+from market_impact.ui.loaders import memo_figure, memo_table, shared, symbol_labels
 from market_impact.ui.state import read_param, write_params
 from market_impact.ui.widgets import figure_downloads
 
@@ -24,6 +24,12 @@ def cached_returns() -> tuple[pd.DataFrame, prices.Provenance]:
     """Wide simple daily returns of every registry symbol (one column each) and where the prices came from."""
     frame = prices.load_prices(list(load_registry().keys()))
     return prices.daily_returns(frame.data), frame.provenance
+
+
+@shared(maxsize=4)
+def _studiable(returns_id: int, *, _returns: pd.DataFrame, _registry) -> list[str]:
+    """Registry symbols that have returns, in registry order (once per returns table)."""
+    return [s for s in _registry if s in _returns.columns]
 
 
 def day_events() -> list:
@@ -83,7 +89,7 @@ def controls(returns: pd.DataFrame, registry, events: list, lang: str) -> dict |
     Symbols, event and event window are always on show; benchmark, model and estimation window sit in a box
     whose widgets run only when it is open (closed, the URL's values apply). None when no symbol is chosen."""
     by_id = {e.id: e for e in events}
-    known = [s for s in registry if s in returns.columns]
+    known = _studiable(id(returns), _returns=returns, _registry=registry)
     d = rep.StudyParams(event="r1-release" if "r1-release" in by_id else rep.DEFAULT_EVENT)
     p = rep.StudyParams(
         symbols=read_param("sym", lambda v: rep.parse_symbols(v, known), d.symbols, lang),
@@ -146,8 +152,10 @@ def run(choice: dict, registry, events: list, lang: str) -> Shown | None:
     return Shown(res, key, chosen, universe, {s: registry[s].name(lang) for s in studied}, win, span, registry, skipped)
 
 
-def _table(df: pd.DataFrame, name: str, lang: str) -> None:
-    st.dataframe(df, hide_index=True)
+def _table(key: tuple, build, name: str, lang: str) -> None:
+    """A table of the study (made once per key) and its CSV."""
+    df, arrow = memo_table(key, build)
+    st.dataframe(arrow, hide_index=True)
     st.download_button(t("study.download", lang), lambda: df.to_csv(index=False).encode("utf-8"), file_name=f"{name}.csv",
                        mime="text/csv", key=f"dl_{name}", icon=":material/download:", on_click="ignore")
 
@@ -192,38 +200,45 @@ def show_result(s: Shown, lang: str) -> None:
 def show_tables(s: Shown, lang: str) -> None:
     """The results for the chosen symbols in every window, and the cross-sectional tests."""
     tw = rep.table_windows(s.res, s.win)
+    key = (s.key, s.win, tuple(s.chosen), lang)
     st.subheader(t("study.results", lang))
     st.caption(t("study.stars_help", lang))
-    _table(rep.results_table(s.res, s.chosen, tw, s.names, lang), "event_study_results", lang)
+    _table(("study_results", *key), lambda: rep.results_table(s.res, s.chosen, tw, s.names, lang), "event_study_results", lang)
     st.subheader(t("study.cross_tests", lang))
-    set_all = t("study.set_all", lang, n=s.res.cross_section(s.win, s.universe).n)
-    sets = {set_all: s.universe, **({t("study.set_selected", lang): s.chosen} if len(s.chosen) > 1 else {})}
-    _table(rep.cross_section_table(s.res, tw, sets, lang), "event_study_cross_section_tests", lang)
+
+    def tests():
+        set_all = t("study.set_all", lang, n=s.res.cross_section(s.win, s.universe).n)
+        sets = {set_all: s.universe, **({t("study.set_selected", lang): s.chosen} if len(s.chosen) > 1 else {})}
+        return rep.cross_section_table(s.res, tw, sets, lang)
+
+    _table(("study_tests", *key), tests, "event_study_cross_section_tests", lang)
 
 
 def show_firms(s: Shown, lang: str) -> None:
     """Every snapshot firm's CAR, ranked and coloured by group; the chosen symbols highlighted."""
-    ranked = rep.ranked_cars(s.res, s.win, s.universe, s.registry, lang)
-    groups = dict(zip(ranked["group"], ranked["group_name"], strict=True))
+    key = (s.key, s.win, tuple(s.chosen), lang)
+    ranked, _ = memo_table(("study_ranked_cars", *key), lambda: rep.ranked_cars(s.res, s.win, s.universe, s.registry, lang))
     fig = memo_figure(("study_rank", lang, s.key, s.win, tuple(s.chosen)), lambda: charts.ranked_car_figure(
-        ranked, group_names=groups, highlight=s.chosen, title=t("study.cross_title", lang, window=rep.window_label(s.win))))
+        ranked, group_names=dict(zip(ranked["group"], ranked["group_name"], strict=True)), highlight=s.chosen,
+        title=t("study.cross_title", lang, window=rep.window_label(s.win))))
     st.plotly_chart(fig, key="study_ranked")
     figure_downloads(fig, "event_study_ranked", lang)
     if s.skipped:
         st.caption(t("study.skipped", lang, symbols=", ".join(s.skipped)))
-    _table(ranked.assign(car=(100 * ranked["car"]).round(3)).rename(columns={"car": "car_pct"}), "event_study_ranked", lang)
+    _table(("study_ranked", *key), lambda: ranked.assign(car=(100 * ranked["car"]).round(3)).rename(columns={"car": "car_pct"}),
+           "event_study_ranked", lang)
 
 
 def show_heatmap(s: Shown, lang: str) -> None:
     """CAR by firm and window."""
-    heat = rep.car_heatmap_frame(s.res, s.universe, rep.table_windows(s.res, s.win), s.win)
-    fig = memo_figure(("study_heat", lang, s.key, s.win),
-                      lambda: charts.car_heatmap_figure(heat, title=t("study.heatmap_title", lang)))
+    key = (s.key, s.win)
+    heat, _ = memo_table(("study_heat_frame", *key), lambda: rep.car_heatmap_frame(s.res, s.universe, rep.table_windows(s.res, s.win), s.win))
+    fig = memo_figure(("study_heat", lang, *key), lambda: charts.car_heatmap_figure(heat, title=t("study.heatmap_title", lang)))
     st.plotly_chart(fig, key="study_heatmap")
     figure_downloads(fig, "event_study_heatmap", lang)
     if s.skipped:
         st.caption(t("study.skipped", lang, symbols=", ".join(s.skipped)))
-    _table(heat.round(3).rename_axis("symbol").reset_index(), "event_study_car_matrix", lang)
+    _table(("study_heat_table", *key), lambda: heat.round(3).rename_axis("symbol").reset_index(), "event_study_car_matrix", lang)
 
 
 SHOW = {"result": show_result, "tables": show_tables, "firms": show_firms, "heatmap": show_heatmap}
