@@ -1,7 +1,7 @@
 """Browser benchmarks, in one run on this machine:
 
 1. Navigation → first chart visible: the Overview vs a bare one-chart Streamlit page (ratio; target ≤ 1.25).
-2. Server memory (RSS) after a browser has visited every page (target ≤ 350 MB).
+2. Server memory (RSS) after a browser has visited every page and every part of it, in both languages (target ≤ 350 MB).
 
     python bench/bench_browser.py [repeats=7]
 
@@ -83,6 +83,10 @@ def time_to_chart(browser, url: str) -> float:
 def main() -> None:
     repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 7
     pages = [""] + re.findall(r'url_path="([^"]+)"', (ROOT / "app.py").read_text(encoding="utf-8"))  # "" = the Overview at /
+    parts = {"prices": ("returns", "map"), "study": ("tables", "firms", "heatmap"), "timeline": ("disagree",),
+             "claims": ("detail", "matrix")}  # the parts a page does not open on (?view=)
+    urls = [f"{path}?lang={lang}" for path in pages for lang in ("en", "hi")]
+    urls += [f"{path}?view={v}&lang={lang}" for path, views in parts.items() for v in views for lang in ("en", "hi")]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         with server("app.py") as (app_url, app_pid, app_start), server("bench/bare_chart_page.py") as (bare_url, _, bare_start):
@@ -95,11 +99,10 @@ def main() -> None:
             rss_before = rss_mb(app_pid)
             ctx = browser.new_context(viewport={"width": 1280, "height": 900})
             page = ctx.new_page()
-            for path in pages:
-                for lang in ("en", "hi"):
-                    page.goto(f"{app_url}/{path}?lang={lang}")
-                    page.wait_for_selector(DONE, timeout=120_000)
-                    page.wait_for_load_state("networkidle")
+            for u in urls:
+                page.goto(f"{app_url}/{u}")
+                page.wait_for_selector(DONE, timeout=120_000)
+                page.wait_for_load_state("networkidle")
             ctx.close()
             rss_after = rss_mb(app_pid)
         browser.close()
@@ -110,8 +113,8 @@ def main() -> None:
           f"ratio {m_ov / m_bare:.2f} (target ≤ 1.25)")
     print(f"  overview samples ms: {[round(x * 1000) for x in ov]}")
     print(f"  bare samples ms:     {[round(x * 1000) for x in bare]}")
-    print(f"server RSS: {rss_before:.0f} MB after the Overview runs, {rss_after:.0f} MB after visiting all {len(pages)} pages × 2 languages "
-          f"(target ≤ 350 MB)")
+    print(f"server RSS: {rss_before:.0f} MB after the Overview runs, {rss_after:.0f} MB after visiting all {len(pages)} pages and "
+          f"their other parts × 2 languages ({len(urls)} views; target ≤ 350 MB)")
 
 
 if __name__ == "__main__":
