@@ -163,8 +163,24 @@ class FrozenFigure(go.Figure):
 
     def to_dict(self) -> dict:
         if self._dict_once is None:
-            self._dict_once = super().to_dict()
+            self._dict_once = _lists_for_objects(super().to_dict())
         return self._dict_once
+
+
+def _lists_for_objects(obj):
+    """Object, string and datetime64 arrays (labels, mixed customdata, dates) as plain lists, once, the way
+    `plotly.io.to_json` would turn them into JSON on every call otherwise (numeric arrays are base64 by now)."""
+    import numpy as np
+
+    if isinstance(obj, dict):
+        return {k: _lists_for_objects(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_lists_for_objects(v) for v in obj]
+    if isinstance(obj, np.ndarray) and obj.dtype.kind in "OUS":
+        return obj.tolist()
+    if isinstance(obj, np.ndarray) and obj.dtype.kind == "M":
+        return np.datetime_as_string(obj).tolist()  # what plotly.io does with datetime64 arrays
+    return obj
 
 
 def memo_figure(key: tuple, build) -> FrozenFigure:
