@@ -56,12 +56,13 @@ def current_lang() -> str:
     return value
 
 
-def read_param(name: str, parse: Callable[[str], T], default: T, lang: str) -> T:
+def read_param(name: str, parse: Callable[[str], T], default: T, lang: str, params: dict[str, str] | None = None) -> T:
     """`parse(st.query_params[name])`, or `default` with a visible note when the value is bad.
 
-    `parse` raises ValueError with a short reason for values it cannot accept.
+    `parse` raises ValueError with a short reason for values it cannot accept. `params`: the query parameters
+    already read (`st.query_params.to_dict()`), for a page that reads several.
     """
-    raw = st.query_params.get(name)
+    raw = (st.query_params if params is None else params).get(name)
     if raw is None or raw == "":
         return default
     try:

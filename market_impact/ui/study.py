@@ -91,13 +91,14 @@ def controls(returns: pd.DataFrame, registry, events: list, lang: str) -> dict |
     by_id = {e.id: e for e in events}
     known = _studiable(id(returns), _returns=returns, _registry=registry)
     d = rep.StudyParams(event="r1-release" if "r1-release" in by_id else rep.DEFAULT_EVENT)
+    qp = st.query_params.to_dict()
     p = rep.StudyParams(
-        symbols=read_param("sym", lambda v: rep.parse_symbols(v, known), d.symbols, lang),
-        benchmark=read_param("bench", rep.parse_benchmark, d.benchmark, lang),
-        event=read_param("event", lambda v: rep.parse_event(v, by_id, returns.index.min(), returns.index.max()), d.event, lang),
-        model=read_param("model", rep.parse_model, d.model, lang),
-        estimation=read_param("est", lambda v: rep.parse_window_param(v, estimation=True), d.estimation, lang),
-        window=read_param("win", rep.parse_window_param, d.window, lang),
+        symbols=read_param("sym", lambda v: rep.parse_symbols(v, known), d.symbols, lang, qp),
+        benchmark=read_param("bench", rep.parse_benchmark, d.benchmark, lang, qp),
+        event=read_param("event", lambda v: rep.parse_event(v, by_id, returns.index.min(), returns.index.max()), d.event, lang, qp),
+        model=read_param("model", rep.parse_model, d.model, lang, qp),
+        estimation=read_param("est", lambda v: rep.parse_window_param(v, estimation=True), d.estimation, lang, qp),
+        window=read_param("win", rep.parse_window_param, d.window, lang, qp),
     )
     seed = {"st_sym": list(p.symbols), "st_bench": p.benchmark, "st_model": p.model, "st_est": p.estimation,
             "st_win": p.window, "st_event": p.event if p.event in by_id else CUSTOM,
