@@ -279,6 +279,8 @@ def slide_figure(chart: SlideChart, data: pd.DataFrame, overlay: pd.DataFrame | 
     )
     fig.update_layout(margin={"l": 10, "r": 10, "t": 100, "b": 10}, legend={"y": 1.02, "x": 0, "xanchor": "left", "yanchor": "bottom"},
                       hoverlabel={"font": {"size": font_size - 2}})
+    fig.update_xaxes(automargin=True)  # the tight margins grow to fit the big tick labels instead of cutting them off
+    fig.update_yaxes(automargin=True)
     charts.localise_session_ticks(fig, lang)
     for tr in fig.data:  # markers scaled to the slide's type size; the highlighted one largest, outlined in black
         if tr.name == "events" and tr.marker.size is not None:

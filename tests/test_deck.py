@@ -158,6 +158,7 @@ def test_slide_figure_highlights_the_event_alone_on_its_session_with_big_fonts(e
     overlay = charts.events_overlay([e for e in events if e.id in deck.event_ids], "en")
     fig = slide_figure(slide.chart, frame.data, overlay, {"NVDA": "Nvidia"}, "en")
     assert fig.layout.font.size >= 20
+    assert fig.layout.xaxis.automargin and fig.layout.yaxis.automargin  # big tick labels push the tight margins out, not off
     marks = next(tr for tr in fig.data if tr.name == "events")
     ids = list(marks.customdata)
     assert "nvidia-record-fall" in ids
