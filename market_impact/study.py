@@ -117,7 +117,8 @@ class StudyResult:
     results: dict[Window, dict[str, SymbolStudy]]
     cross_sections: dict[Window, CrossSection]
     skipped: dict[str, str] = field(default_factory=dict)
-    confounders: dict[Window, tuple[Confounder, ...]] = field(default_factory=dict)
+    confounders: dict[Window, tuple[Confounder, ...]] = field(default_factory=dict)  # on the first symbol's exchange
+    confounders_by_exchange: dict[str, dict[Window, tuple[Confounder, ...]]] = field(default_factory=dict)
     _subsets: dict = field(default_factory=dict, init=False, repr=False)  # (window, symbols) → CrossSection, made once
 
     @property
@@ -131,6 +132,13 @@ class StudyResult:
         except KeyError:
             reason = self.skipped.get(symbol, "it was not part of this study")
             raise NoPriceData(f"No event-study result for {symbol} in window {list(w)}: {reason}") from None
+
+    def confounders_for(self, symbol: str, window: Window) -> tuple[Confounder, ...]:
+        """Other catalogue events inside `window`, counted in sessions of `symbol`'s own exchange (Stargate,
+        2025-01-21, falls on R1's day 0 in New York but on day +1 in Hong Kong and Tokyo)."""
+        w = tuple(window)
+        by_exchange = self.confounders_by_exchange.get(self.result(symbol, w).exchange)
+        return (by_exchange if by_exchange is not None else self.confounders).get(w, ())
 
     def table(self, window: Window | None = None) -> pd.DataFrame:
         """One row per symbol (and window): the statistics a results table shows."""
@@ -448,12 +456,13 @@ def run_study(
 
     cross = {w: cross_section_tests(w, *(np.concatenate(x) for x in zip(*pieces[w], strict=True)))
              for w in windows}
-    ref_exchange = exch[symbols[0]]
     events = list(events)
-    confounders = {w: find_confounders(events, event_ts, w, ref_exchange, event_id) for w in windows} if events else {}
+    by_exchange = {ex: {w: find_confounders(events, event_ts, w, ex, event_id) for w in windows}
+                   for ex in dict.fromkeys(exch[s] for s in symbols)} if events else {}
     ordered = {w: {s: results[w][s] for s in symbols if s in results[w]} for w in windows}
     return StudyResult(event=event_ts, model=model, estimation=estimation, windows=windows, results=ordered,
-                       cross_sections=cross, skipped=skipped, confounders=confounders)
+                       cross_sections=cross, skipped=skipped, confounders=by_exchange.get(exch[symbols[0]], {}),
+                       confounders_by_exchange=by_exchange)
 
 
 def cross_section_tests(window: Window, car: np.ndarray, csar: np.ndarray, L: np.ndarray, dof: np.ndarray,

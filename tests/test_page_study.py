@@ -137,3 +137,11 @@ def test_model_settings_sit_in_a_box_whose_widgets_run_only_when_open():
     assert at.metric[0].value == closed.metric[0].value
     at.selectbox(key="st_model").set_value("market").run()
     assert at.query_params["model"] in ("market", ["market"])
+
+
+def test_confounders_are_read_on_the_focus_symbols_own_exchange():
+    us = run(sym="NVDA", win="0,0")
+    assert "Stargate" in " ".join(w.value for w in us.warning)
+    hk = run(sym="0700.HK", win="0,0")  # Hong Kong traded on R1's day: Stargate (21 Jan) is its day +1, outside [0,0]
+    assert not hk.exception and "Stargate" not in " ".join(w.value for w in hk.warning)
+    assert "XHKG" in " ".join(c.value for c in hk.caption)

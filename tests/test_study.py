@@ -272,6 +272,19 @@ def test_study_result_carries_confounders_per_window():
     assert [c.id for c in res.confounders[(-5, 5)]] == ["stargate", "nvda-crash"]
 
 
+def test_confounders_are_counted_on_each_symbols_own_exchange():
+    # test frame: a New York and a Hong Kong symbol on the union of both calendars (synthetic returns)
+    days = US.union(sessions_between("2024-01-02", "2025-06-30", "XHKG"))
+    frame = synthetic_frame({"AAA": (0.0, 1.0, 0.01), "HHH": (0.0, 0.8, 0.01)}, index=days)
+    res = run_study(frame, "2025-01-20", benchmarks="^GSPC", exchanges={"AAA": "XNYS", "HHH": "XHKG"},
+                    windows=[(0, 0), (0, 1)], events=EVENTS, event_id="r1-release")
+    # R1 (Mon 20 Jan, a US holiday) is day 0 on 21 Jan in New York, Stargate's day too; Hong Kong traded on the 20th
+    assert [c.id for c in res.confounders_for("AAA", (0, 0))] == ["stargate"]
+    assert res.confounders_for("HHH", (0, 0)) == ()
+    assert [(c.id, c.day) for c in res.confounders_for("HHH", (0, 1))] == [("stargate", 1)]
+    assert res.confounders == res.confounders_by_exchange["XNYS"]  # the first symbol's, as before
+
+
 def test_tables_for_the_page_have_one_row_per_symbol_and_window():
     frame = synthetic_frame({"AAA": (0.0, 1.0, 0.01), "BBB": (0.0, 1.5, 0.02)})
     res = run_study(frame, EVENT, benchmarks="^GSPC")

@@ -179,7 +179,7 @@ def show_result(s: Shown, lang: str) -> None:
         note += "  \n" + t("study.shortened", lang, symbol=focus, start=r.estimation_window[0], end=r.estimation_window[1],
                            n=r.estimation_sessions, date=format_date(r.estimation_start, lang))
     st.caption(note)
-    conf = res.confounders.get(win, ())
+    conf = res.confounders_for(focus, win)  # on the focus symbol's own exchange
     if conf:
         st.warning(_md(t("study.confounders", lang, window=label, events="; ".join(
             f"{c.title_hi if lang == 'hi' and c.title_hi else c.title_en} ({c.day:+d})" for c in conf))))
