@@ -120,6 +120,8 @@ def test_claims_page_in_hindi():
     assert list(table(run(lang="hi")).columns)[:3] == ["आईडी", "निर्णय", "विषय"]
     at = run(lang="hi", claim="a002.01")
     assert not at.exception and not at.error
+    ticks = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["xaxis"]["ticktext"]
+    assert any("जनवरी" in tick for tick in ticks) and not any("Jan" in tick for tick in ticks)  # Hindi dates on the mini-chart
     assert at.title[0].value == "लेखों के आँकड़े, असली कीमतों के सामने"
     assert any("पुष्ट" in m.value for m in at.markdown)
     assert "claims." not in " ".join([m.value for m in at.markdown] + [c.value for c in at.caption])

@@ -175,8 +175,8 @@ def _mini_chart(r: ClaimResult, check: ClaimCheck, registry, lang: str) -> None:
     sym = r.inputs[0].symbol
     name = registry[sym].name(lang) if sym in registry else sym
     level = r.inputs[-1].value if c.metric == "low_since" else None
-    fig = memo_figure(("claim", lang, id(check), c.id, tuple(points), level), lambda: charts.claim_price_figure(
-        pd.DataFrame(rows), points, name=name, colour=charts.SYMBOL_COLOURS.get(sym), level=level,
-        title=t("claims.chart_title", lang, subject=name), y_title=t("claims.y_price", lang)))
+    fig = memo_figure(("claim", lang, id(check), c.id, tuple(points), level), lambda: charts.localise_session_ticks(
+        charts.claim_price_figure(pd.DataFrame(rows), points, name=name, colour=charts.SYMBOL_COLOURS.get(sym), level=level,
+                                  title=t("claims.chart_title", lang, subject=name), y_title=t("claims.y_price", lang)), lang))
     st.plotly_chart(fig, key=f"claim_chart_{c.id}", config={"displaylogo": False})
     figure_downloads(fig, f"claim_{c.id}", lang)
