@@ -483,7 +483,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "prices.download_returns": {"en": "Download returns (CSV)", "hi": "रिटर्न डाउनलोड करें (CSV)"},
     "prices.download_prices": {"en": "Download prices (CSV)", "hi": "कीमतें डाउनलोड करें (CSV)"},
-    "prices.map": {"en": "Market map", "hi": "बाज़ार नक्शा"},
     "prices.map_date": {"en": "Session", "hi": "सत्र"},
     "prices.map_title": {"en": "Every snapshot symbol on {day}, coloured by that day's move", "hi": "{day} को स्नैपशॉट का हर प्रतीक, उस दिन के बदलाव के रंग में"},
     "prices.map_nosession": {"en": "Grey tiles: that exchange had no session on this day.", "hi": "धूसर टाइल: उस दिन उस एक्सचेंज में सत्र नहीं था।"},
