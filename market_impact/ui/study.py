@@ -32,6 +32,14 @@ def _studiable(returns_id: int, *, _returns: pd.DataFrame, _registry) -> list[st
     return [s for s in _registry if s in _returns.columns]
 
 
+@shared(maxsize=16)
+def _event_labels(events_sig: tuple[tuple[str, str, str], ...], lang: str) -> dict[str, str]:
+    """'20 Jan 2025 · DeepSeek releases R1' for each (id, date, title), and the custom-date entry; once per set."""
+    out = {i: f"{format_date(d, lang)} · {title}" for i, d, title in events_sig}
+    out[CUSTOM] = t("study.event_custom", lang)
+    return out
+
+
 def day_events() -> list:
     """Events dated to a day (the catalogue's and the user's own), oldest first; empty when the catalogue
     cannot be read (the study still runs on any date)."""
@@ -108,8 +116,8 @@ def controls(returns: pd.DataFrame, registry, events: list, lang: str) -> dict |
 
     c1, c2, c3 = st.columns([3, 3, 2])
     syms = c1.multiselect(t("study.symbols", lang), known, key="st_sym", max_selections=12, format_func=symbol_labels(lang).__getitem__)
-    choice = c2.selectbox(t("study.event", lang), [*by_id, CUSTOM], key="st_event", format_func=lambda i: (
-        t("study.event_custom", lang) if i == CUSTOM else f"{format_date(by_id[i].date, lang)} · {by_id[i].title(lang)}"))
+    labels = _event_labels(tuple((e.id, e.date_text, e.title(lang)) for e in events), lang)
+    choice = c2.selectbox(t("study.event", lang), [*by_id, CUSTOM], key="st_event", format_func=labels.__getitem__)
     day = None
     if choice == CUSTOM:
         day = c2.date_input(t("study.event_date", lang), key="st_date", format="YYYY-MM-DD",
