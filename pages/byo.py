@@ -86,14 +86,7 @@ with box:
         st.caption(t("byo.accepted_caption", lang, n=len(mine), catalogue=len(cached_events()), total=len(all_events())))
         st.dataframe(ui.accepted_frame(mine, lang), hide_index=True, width="stretch")
         titles = {e.id: f"{e.id} · {e.title(lang)}" for e in mine}
-        c1, c2, c3 = st.columns([3, 1, 1], vertical_alignment="bottom")
-        drop = c1.multiselect(t("byo.remove_pick", lang), list(titles), format_func=titles.get, key="byo_drop")
-        if c2.button(t("byo.remove", lang), key="byo_remove", disabled=not drop):
-            remove_user_events(drop)
-            st.rerun()
-        if c3.button(t("byo.clear", lang), key="byo_clear"):
-            clear_user_events()
-            st.rerun()
+        ui.remove_controls(list(titles), t("byo.remove_pick", lang), "", lang, remove_user_events, clear_user_events, titles.get)
         st.download_button(t("byo.download_yaml", lang), byo.events_yaml(mine), "my_events.yaml", "application/x-yaml", key="byo_dl")
 
 checked = user_claims()
@@ -101,11 +94,4 @@ if checked:
     st.subheader(t("byo.claims_checked", lang))
     table, _ = ui.checked_claims(checked, lang)
     st.dataframe(table, hide_index=True, width="stretch")
-    c1, c2, c3 = st.columns([3, 1, 1], vertical_alignment="bottom")
-    drop_c = c1.multiselect(t("byo.remove_claims_pick", lang), [c.id for c in checked], key="byo_drop_claims")
-    if c2.button(t("byo.remove", lang), key="byo_remove_claims", disabled=not drop_c):
-        remove_user_claims(drop_c)
-        st.rerun()
-    if c3.button(t("byo.clear", lang), key="byo_clear_claims"):
-        clear_user_claims()
-        st.rerun()
+    ui.remove_controls([c.id for c in checked], t("byo.remove_claims_pick", lang), "_claims", lang, remove_user_claims, clear_user_claims)

@@ -157,3 +157,15 @@ def checked_claims(claims, lang: str) -> tuple[pd.DataFrame, list[ClaimResult]]:
             st.warning(t("byo.prices_failed", lang, error=md(str(exc).splitlines()[0])))
     results = byo.check_user_claims(claims, data, registry)
     return results_table(results, registry, lang), results
+
+
+def remove_controls(ids: list[str], label: str, key: str, lang: str, remove, clear, format_func=str) -> None:
+    """A row under a table of the user's own items: pick some and remove them, or clear them all (then rerun)."""
+    c1, c2, c3 = st.columns([3, 1, 1], vertical_alignment="bottom")
+    drop = c1.multiselect(label, ids, format_func=format_func, key=f"byo_drop{key}")
+    if c2.button(t("byo.remove", lang), key=f"byo_remove{key}", disabled=not drop):
+        remove(drop)
+        st.rerun()
+    if c3.button(t("byo.clear", lang), key=f"byo_clear{key}"):
+        clear()
+        st.rerun()
