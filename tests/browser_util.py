@@ -57,3 +57,19 @@ def wait_for_charts(page, timeout_ms: int = 60_000) -> int:
         box = chart.bounding_box()
         assert box and box["width"] > 100 and box["height"] > 100, f"chart {i} is empty: {box}"
     return n
+
+
+def sidebar_with(page, *needles: str, timeout_ms: int = 30_000) -> str:
+    """The sidebar's text once it holds every one of `needles`, or an AssertionError showing what it holds.
+
+    The run can end before every widget is drawn: the browser loads some widgets' code (the language toggle's
+    segmented control) on first use, so on a fresh page the toggle can appear a few hundred ms after the run.
+    """
+    js = "(needles) => { const s = document.querySelector(\"[data-testid='stSidebar']\"); " \
+         "return !!s && needles.every(n => s.innerText.includes(n)); }"
+    try:
+        page.wait_for_function(js, arg=list(needles), timeout=timeout_ms)
+    except Exception as exc:  # playwright's TimeoutError: say what the sidebar shows instead
+        text = page.locator("[data-testid='stSidebar']").inner_text() if page.locator("[data-testid='stSidebar']").count() else ""
+        raise AssertionError(f"sidebar lacks {needles!r} after {timeout_ms} ms; it shows: {text[:300]!r}") from exc
+    return page.locator("[data-testid='stSidebar']").inner_text()
