@@ -68,6 +68,8 @@ def test_a_click_on_a_claims_row_opens_that_claim(app_server, page, artifacts):
 def test_study_model_box_runs_its_widgets_only_when_open(app_server, page, artifacts):
     _open(page, f"{app_server}/study?model=constant_mean&est=-120,-11")
     page.wait_for_selector("[data-testid='stPlotlyChart'] .main-svg", timeout=90_000)
+    page.locator("[data-testid='stSlider']").first.wait_for(timeout=30_000)  # widgets' code can load after the run
+    wait_for_run(page)
     assert page.locator("[data-testid='stSlider']").count() == 1  # the event window; the estimation slider waits in the box
     page.get_by_text("Model, benchmark and estimation window").click()
     page.locator("[data-testid='stSlider']").nth(1).wait_for(timeout=30_000)
