@@ -518,6 +518,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.close_only": {"en": "close only", "hi": "केवल क्लोज़"},
     "data.provenance": {"en": "Provenance (seeds/prices/SOURCES.md)", "hi": "स्रोत-विवरण (seeds/prices/SOURCES.md)"},
     "data.shares": {"en": "Shares outstanding (for market value)", "hi": "बकाया शेयर (बाज़ार मूल्य के लिए)"},
+    "data.shares_cols": {"en": "Symbol|Shares outstanding|As of|Precision|Source", "hi": "प्रतीक|बकाया शेयर|तारीख़ तक|सटीकता|स्रोत"},
     "data.retry_live": {"en": "Retry live prices", "hi": "लाइव कीमतें फिर आज़माएँ"},
     "data.download": {"en": "Download the snapshot table (CSV)", "hi": "स्नैपशॉट तालिका डाउनलोड करें (CSV)"},
     # -- event study --
@@ -885,16 +886,17 @@ def format_pct(x: float | None, lang: str = DEFAULT_LANG, digits: int = 2, signe
 
 
 def format_money(x: float | None, lang: str = DEFAULT_LANG, currency: str = "USD", short: bool = False) -> str:
-    """Large amounts in words: $588.8 billion / 588.8 अरब डॉलर (short: $588.8 bn)."""
+    """Large amounts in words: $588.8 billion / 588.8 अरब डॉलर (short: $588.8 bn / $588.8 अरब)."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return "—"
     sign = "−" if x < 0 else ""
     a = abs(x)
     sym = {"USD": "$", "HKD": "HK$", "JPY": "¥"}.get(currency, "")
-    if short and lang != "hi":
-        for scale, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
-            if a >= scale:
-                return f"{sign}{sym}{a / scale:,.1f} {word}"
+    if short:  # a metric's width: the currency as a symbol ($592.9 bn / $592.9 अरब)
+        words = (("ट्रिलियन", "अरब", "मिलियन") if lang == "hi" else ("tn", "bn", "m"))
+        for scale, word in zip((1e12, 1e9, 1e6), words, strict=True):
+            if a >= scale and sym:
+                return f"{sign}{sym}{format_number(a / scale, lang, 1)} {word}"
     if lang == "hi":
         cur = {"USD": "डॉलर", "HKD": "हांगकांग डॉलर", "JPY": "येन"}.get(currency, currency)
         for scale, word in ((1e12, "ट्रिलियन"), (1e9, "अरब"), (1e6, "मिलियन")):

@@ -27,7 +27,8 @@ st.download_button(t("data.download", lang), lambda: table.to_csv(index=False).e
                    on_click="ignore")
 
 st.subheader(t("data.shares", lang))
-st.dataframe(memo_table(("shares",), cached_shares_table)[1], hide_index=True)
+shares, shares_arrow = memo_table(("shares", lang), lambda: cached_shares_table(lang))
+st.dataframe(shares_arrow, hide_index=True, column_config={shares.columns[1]: st.column_config.NumberColumn(format="localized")})
 sources = st.expander(t("data.provenance", lang), key="data_sources_box", on_change="rerun")  # the long file only when open
 if sources.open:
     sources.markdown(cached_text(str(paths.SOURCES_FILE)))

@@ -1,5 +1,7 @@
 """Overview: the story on one screen — Nvidia, the Nasdaq, the S&P 500 and chips against the R1 dates."""
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -27,17 +29,18 @@ except MarketImpactError as exc:
 
 provenance_badge(frame.provenance, lang)
 
-c = st.columns(5)
-c[0].metric(t("story.kpi_nvda", lang, day=format_date(h.nvda.session, lang)), f"${format_number(h.nvda.close, lang)}",
-            delta_pct(h.nvda.pct), delta_color="normal",
-            help=t("story.kpi_nvda_help", lang, close=format_number(h.nvda.close, lang), prev=format_number(h.nvda.prev_close, lang),
-                   prev_day=format_date(h.nvda.prev_session, lang), change=format_number(h.nvda.change, lang)))
-c[1].metric(t("story.kpi_mv", lang), format_money(h.nvda_value_change, lang, short=True),
-            t("story.delta_per_share", lang, change=f"{h.nvda.change:+.2f}"), delta_color="normal",
-            help=t("story.kpi_mv_help", lang, shares=format_number(h.shares.shares, lang, 0), source=h.shares.source))
-c[2].metric(t("story.kpi_nasdaq", lang, day=format_date(h.nasdaq.session, lang)), format_number(h.nasdaq.close, lang), delta_pct(h.nasdaq.pct))
-c[3].metric(t("story.kpi_smh", lang, day=format_date(h.semis.session, lang)), f"${format_number(h.semis.close, lang)}", delta_pct(h.semis.pct))
-c[4].metric(t("story.kpi_rebound", lang, day=format_date(h.rebound.session, lang)), f"${format_number(h.rebound.close, lang)}", delta_pct(h.rebound.pct))
+row = st.container(horizontal=True, gap="medium")  # each metric as wide as its text; the row wraps on a narrow screen
+kpi = partial(row.metric, width="content")
+kpi(t("story.kpi_nvda", lang, day=format_date(h.nvda.session, lang)), f"${format_number(h.nvda.close, lang)}",
+    delta_pct(h.nvda.pct), delta_color="normal",
+    help=t("story.kpi_nvda_help", lang, close=format_number(h.nvda.close, lang), prev=format_number(h.nvda.prev_close, lang),
+           prev_day=format_date(h.nvda.prev_session, lang), change=format_number(h.nvda.change, lang)))
+kpi(t("story.kpi_mv", lang), format_money(h.nvda_value_change, lang, short=True),
+    t("story.delta_per_share", lang, change=f"{h.nvda.change:+.2f}"), delta_color="normal",
+    help=t("story.kpi_mv_help", lang, shares=format_number(h.shares.shares, lang, 0), source=h.shares.source))
+kpi(t("story.kpi_nasdaq", lang, day=format_date(h.nasdaq.session, lang)), format_number(h.nasdaq.close, lang), delta_pct(h.nasdaq.pct))
+kpi(t("story.kpi_smh", lang, day=format_date(h.semis.session, lang)), f"${format_number(h.semis.close, lang)}", delta_pct(h.semis.pct))
+kpi(t("story.kpi_rebound", lang, day=format_date(h.rebound.session, lang)), f"${format_number(h.rebound.close, lang)}", delta_pct(h.rebound.pct))
 
 st.markdown(narrative(h, lang))
 events = all_events()

@@ -113,6 +113,9 @@ def test_dates_and_numbers_are_formatted_for_the_language():
     assert format_number(1234567.891, "hi") == "12,34,567.89"
     assert format_pct(-0.1697, "hi") == "−16.97%"
     assert format_money(-588.8e9, "hi") == "−588.8 अरब डॉलर" and format_money(588.8e9, "en") == "$588.8 billion"
+    # a metric's short form keeps the symbol in both languages (the Hindi long form was cut off in the Overview's metric)
+    assert format_money(-592.9e9, "hi", short=True) == "−$592.9 अरब" and format_money(-592.9e9, "en", short=True) == "−$592.9 bn"
+    assert format_money(1.2e12, "hi", short=True) == "$1.2 ट्रिलियन"
 
 
 def test_refused_link_parameters_are_explained_in_hindi():

@@ -46,6 +46,8 @@ def test_overview_in_hindi():
     assert "झटका" in at.title[0].value
     names = [tr["name"] for tr in chart_spec(at)["data"]]
     assert "एनवीडिया" in names
+    mv = next(m for m in at.metric if m.label == "एनवीडिया बाज़ार मूल्य")
+    assert mv.value == "−$592.9 अरब"  # short enough for a fifth of the row (the long "… अरब डॉलर" was cut off)
 
 
 def test_router_opens_overview_by_default():
@@ -62,11 +64,20 @@ def test_data_page_lists_every_symbol_with_basis():
     nvda = table[table["Symbol"] == "NVDA"].iloc[0]
     assert nvda["Price basis"] == "quoted close + adjusted close"
     assert table[table["Symbol"] == "BABA"].iloc[0]["Price basis"].endswith("(close only)")
-    assert "NVDA" in at.dataframe[1].value.to_string()  # the sourced share counts
+    shares = at.dataframe[1].value  # the sourced share counts, with headers in the page's language
+    assert list(shares.columns) == ["Symbol", "Shares outstanding", "As of", "Precision", "Source"]
+    assert shares.iloc[0]["Symbol"] == "NVDA" and shares.iloc[0]["Shares outstanding"] == 24_500_000_000
     assert not any("Yahoo" in m.value for m in at.markdown)  # SOURCES.md waits behind its expander
     at.session_state["data_sources_box"] = True
     at.run()
     assert any("Yahoo" in m.value for m in at.markdown)
+
+
+def test_data_page_heads_its_tables_in_hindi():
+    at = run("../pages/data.py", lang="hi")
+    assert not at.exception and not at.error
+    assert "प्रतीक" in at.dataframe[0].value.columns
+    assert list(at.dataframe[1].value.columns)[:2] == ["प्रतीक", "बकाया शेयर"]
 
 
 def test_kpis_are_computed_from_the_tape():

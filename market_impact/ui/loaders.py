@@ -234,11 +234,12 @@ def cached_snapshot_summary(lang: str) -> pd.DataFrame:
 
 
 @shared()
-def cached_shares_table() -> pd.DataFrame:
-    """The sourced share counts (seeds/shares_outstanding.csv) as the Data page shows them."""
+def cached_shares_table(lang: str) -> pd.DataFrame:
+    """The sourced share counts (seeds/shares_outstanding.csv) as the Data page shows them, headed in `lang`."""
     from market_impact.fundamentals import load_shares_table
+    from market_impact.i18n import t
 
-    return load_shares_table()
+    return load_shares_table().set_axis(t("data.shares_cols", lang).split("|"), axis=1)
 
 
 @shared()
