@@ -123,10 +123,10 @@ def show_returns(view: PricesView, frame: PriceFrame, lang: str) -> None:
     _, arrow = memo_table(("returns", view.symbols, view.start, view.end, provenance_key(frame.provenance)), table.reset_index)
     st.dataframe(arrow, height=460, hide_index=True,
                  column_config={c: st.column_config.NumberColumn(c, format="%.2f") for c in table.columns})
-    d1, d2 = st.columns(2)
-    d1.download_button(t("prices.download_returns", lang), lambda: table.to_csv().encode("utf-8"), "daily_returns.csv",
+    row = st.container(horizontal=True)  # one block for the two buttons (columns cost four)
+    row.download_button(t("prices.download_returns", lang), lambda: table.to_csv().encode("utf-8"), "daily_returns.csv",
                        "text/csv", on_click="ignore")
-    d2.download_button(t("prices.download_prices", lang), lambda: frame.data.to_csv(index=False).encode("utf-8"),
+    row.download_button(t("prices.download_prices", lang), lambda: frame.data.to_csv(index=False).encode("utf-8"),
                        "prices.csv", "text/csv", on_click="ignore")
 
 
