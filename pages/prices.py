@@ -25,7 +25,7 @@ part = section_picker("prices", ui.PARTS, lang)
 if part == "map":
     ui.show_market_map(view, lang)
     st.stop()
-view = ui.controls(view, registry, events, lang)
+view = ui.controls(view, registry, events, lang, chart=part == "chart")
 if view is None:
     st.warning(t("prices.no_symbols", lang))
     st.stop()

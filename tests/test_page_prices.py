@@ -30,6 +30,19 @@ def test_default_view_renders_the_chart_and_the_other_parts_render_on_demand():
     assert len(returns.dataframe[0].value) > 50
     assert len(returns.get("download_button")) == 2  # returns + prices CSV
 
+
+def test_returns_table_shows_only_the_controls_that_change_it_and_keeps_the_charts_in_the_url():
+    """Scale, base, candles, volume and the events box draw the chart, not the table: the returns part leaves them
+    out, and a link's values for them survive the visit (back on the chart they apply)."""
+    at = run(view="returns", mode="log", candles="1", importance="3", symbols="NVDA,SMH")
+    assert not at.exception and not at.error
+    assert not at.radio and not at.get("pills") and not at.expander and not at.date_input  # no chart-only control
+    assert at.multiselect[0].value == ["NVDA", "SMH"] and list(at.dataframe[0].value.columns) == ["date", "NVDA", "SMH"]
+    assert (at.query_params["mode"], at.query_params["candles"], at.query_params["importance"]) == ("log", "1", "3")
+    at.multiselect[0].set_value(["NVDA"]).run()  # a change of symbols still reaches the table and the URL
+    assert list(at.dataframe[0].value.columns) == ["date", "NVDA"] and at.query_params["symbols"] == "NVDA"
+    assert at.query_params["mode"] == "log"
+
     market = run(view="map", opened=["dlmenu_market_map"])
     assert not market.exception
     assert spec_of(market.get("plotly_chart")[0])["data"][0]["type"] == "treemap"

@@ -3,6 +3,8 @@ returns table and the market map."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
@@ -26,10 +28,12 @@ from market_impact.views import CATEGORY_SLUGS, MODES, PRESETS, PricesView
 PARTS = ("chart", "returns", "map")
 
 
-def controls(view: PricesView, registry, events, lang: str) -> PricesView | None:
+def controls(view: PricesView, registry, events, lang: str, chart: bool = True) -> PricesView | None:
     """The view the widgets show, seeded from the URL's `view` and written back to the URL (None when every symbol
-    was removed: the URL keeps the last ones). Symbols, dates and scale are always on show; the events box
-    (importance, categories, window shading) runs its widgets only when open — closed, the URL's values apply."""
+    was removed: the URL keeps the last ones). Symbols and dates are always on show; scale, base, candles, volume and
+    the events box only with the chart (`chart=False`: the returns table, which they do not change — the URL keeps
+    their values for the way back). The events box (importance, categories, window shading) runs its widgets only
+    when open — closed, the URL's values apply."""
     label = symbol_labels(lang)
     left, right = st.columns([3, 2])
     group = left.selectbox(t("prices.add_group", lang), [""] + [g.id for g in registry.groups],
@@ -49,6 +53,11 @@ def controls(view: PricesView, registry, events, lang: str) -> PricesView | None
             start, end = rng
     else:
         start, end = PRESETS[preset]
+    if not chart:
+        now = replace(view, symbols=tuple(symbols) or view.symbols, preset=preset, start=start, end=end,
+                      base=view.base if start <= view.base <= end else start)
+        write_params(**now.to_params())
+        return now if symbols else None
     row = st.container(horizontal=True, vertical_alignment="center", gap="medium")  # one block, not four columns
     mode = row.radio(t("prices.mode", lang), MODES, index=MODES.index(view.mode), horizontal=True, width="content",
                      format_func=lambda m: t(f"prices.mode.{m}", lang))
