@@ -477,6 +477,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "prices.chart_title": {"en": "{n} symbols, {start} – {end}", "hi": "{n} प्रतीक, {start} – {end}"},
     "prices.no_symbols": {"en": "Pick at least one symbol.", "hi": "कम से कम एक प्रतीक चुनें।"},
     "prices.returns": {"en": "Daily returns (%)", "hi": "दैनिक रिटर्न (%)"},
+    "prices.col_session": {"en": "Session", "hi": "सत्र"},
     "prices.returns_help": {
         "en": "Close-to-close, from adjusted closes where the file has them (total return), else closes.",
         "hi": "क्लोज़-से-क्लोज़, जहाँ समायोजित क्लोज़ हैं वहाँ उनसे (कुल रिटर्न), अन्यथा क्लोज़ से।",

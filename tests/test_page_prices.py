@@ -1,5 +1,7 @@
 """AppTest of the Prices page: renders, reads its state from the URL, writes it back, survives bad links."""
 
+import json
+
 from streamlit.testing.v1 import AppTest
 
 from tests.plotly_util import spec_of, values
@@ -29,6 +31,9 @@ def test_default_view_renders_the_chart_and_the_other_parts_render_on_demand():
     assert not returns.exception and not returns.get("plotly_chart")
     assert len(returns.dataframe[0].value) > 50
     assert len(returns.get("download_button")) == 2  # returns + prices CSV
+    hi = run(view="returns", lang="hi")
+    config = json.loads(hi.dataframe[0].proto.columns)
+    assert config["date"]["label"] == "सत्र" and config["NVDA"]["type_config"]["format"] == "%.2f"  # "date" stays in the CSV
 
 
 def test_returns_table_shows_only_the_controls_that_change_it_and_keeps_the_charts_in_the_url():

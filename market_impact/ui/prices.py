@@ -131,7 +131,8 @@ def show_returns(view: PricesView, frame: PriceFrame, lang: str) -> None:
     table = cached_returns_table(view.symbols, view.start.isoformat(), view.end.isoformat())
     _, arrow = memo_table(("returns", view.symbols, view.start, view.end, provenance_key(frame.provenance)), table.reset_index)
     st.dataframe(arrow, height=460, hide_index=True,
-                 column_config={c: st.column_config.NumberColumn(c, format="%.2f") for c in table.columns})
+                 column_config={table.index.name: st.column_config.Column(t("prices.col_session", lang)),  # "date" in the CSV
+                                **{c: st.column_config.NumberColumn(c, format="%.2f") for c in table.columns}})
     row = st.container(horizontal=True)  # one block for the two buttons (columns cost four)
     row.download_button(t("prices.download_returns", lang), lambda: table.to_csv().encode("utf-8"), "daily_returns.csv",
                        "text/csv", on_click="ignore")
