@@ -569,6 +569,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "study.stars_help": {"en": "Stars: *** p < 0.01, ** p < 0.05, * p < 0.10 (two-sided). CAR, α and σ̂ in %.", "hi": "सितारे: *** p < 0.01, ** p < 0.05, * p < 0.10 (दो-तरफ़ा)। CAR, α और σ̂ % में।"},
     "study.col_symbol": {"en": "Symbol", "hi": "प्रतीक"},
     "study.col_name": {"en": "Name", "hi": "नाम"},
+    "study.col_group": {"en": "Group", "hi": "समूह"},
     "study.col_window": {"en": "Window", "hi": "विंडो"},
     "study.col_car": {"en": "CAR %", "hi": "CAR %"},
     "study.col_t": {"en": "t", "hi": "t"},

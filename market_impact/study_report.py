@@ -196,6 +196,21 @@ def ranked_cars(result: StudyResult, window: Window, universe: Sequence[str], re
         .sort_values("car", ascending=False, kind="stable").reset_index(drop=True)
 
 
+def ranked_table(ranked: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """`ranked_cars` as the page's table and CSV: headed in `lang`, CAR in %, t and p rounded like the results table."""
+    return pd.DataFrame({
+        t("study.col_symbol", lang): ranked["symbol"], t("study.col_name", lang): ranked["name"],
+        t("study.col_group", lang): ranked["group_name"], t("study.col_car", lang): (100 * ranked["car"]).round(3),
+        t("study.col_t", lang): ranked["t"].round(2), t("study.col_p", lang): ranked["p"].map(_sig3),
+        t("study.col_stars", lang): ranked["stars"],
+    })
+
+
+def heatmap_table(heat: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """`car_heatmap_frame` as the page's table and CSV: a symbol column headed in `lang`, CARs in % to 3 decimals."""
+    return heat.round(3).rename_axis(t("study.col_symbol", lang)).reset_index()
+
+
 def car_heatmap_frame(result: StudyResult, universe: Sequence[str], windows: Sequence[Window],
                       order_by: Window) -> pd.DataFrame:
     """Symbols × windows CARs in %, symbols ordered by their CAR in `order_by` (largest first)."""

@@ -57,7 +57,11 @@ def test_cross_section_ranks_every_firm_and_heatmap_covers_all_windows():
     assert [by_symbol[s] for s in order] == sorted(ys, reverse=True)
     assert len(order) > 100 and "SNDK" not in order  # listed after the event: skipped, not zero
     assert len({tr["name"] for tr in ranked["data"]}) >= 5  # coloured by group
-    assert len(at.dataframe[0].value) == len(order)  # the ranked table beside the chart
+    table = at.dataframe[0].value  # the ranked table beside the chart, in the chart's order
+    assert len(table) == len(order) and list(table["Symbol"]) == list(order)
+    assert list(table.columns) == ["Symbol", "Name", "Group", "CAR %", "t", "p", "Sig."]
+    hi = run(view="heatmap", lang="hi", **params).dataframe[0].value
+    assert hi.columns[0] == "प्रतीक" and len(hi) == len(order)
     heat = charts(run(view="heatmap", **params))[0]["data"][0]
     assert heat["type"] == "heatmap" and list(heat["y"])[-1] == "[+0,+3]"  # five defaults + the custom one
     tests = run(view="tables", **params).dataframe[1].value

@@ -102,6 +102,11 @@ def test_tables_rank_and_star():
     assert list(ranked["symbol"]) == ["BBB", "AAA"]  # AAA took the -10% shock
     heat = rep.car_heatmap_frame(res, ["AAA", "BBB"], [(0, 0), (0, 1)], (0, 0))
     assert list(heat.index) == ["BBB", "AAA"] and list(heat.columns) == ["[+0,+0]", "[+0,+1]"]
+    shown = rep.ranked_table(ranked, "hi")  # what the page and its CSV show: headed in the page's language, CAR in %
+    assert list(shown.columns) == ["प्रतीक", "नाम", "समूह", "CAR %", "t", "p", "महत्व"]
+    assert shown["CAR %"].iloc[1] == round(100 * ranked["car"].iloc[1], 3) and shown["प्रतीक"].iloc[1] == "AAA"
+    cells = rep.heatmap_table(heat, "en")
+    assert list(cells.columns) == ["Symbol", "[+0,+0]", "[+0,+1]"] and list(cells["Symbol"]) == ["BBB", "AAA"]
 
 
 def test_figures_carry_the_study_numbers():

@@ -234,8 +234,7 @@ def show_firms(s: Shown, lang: str) -> None:
     figure_downloads(fig, "event_study_ranked", lang)
     if s.skipped:
         st.caption(t("study.skipped", lang, symbols=", ".join(s.skipped)))
-    _table(("study_ranked", *key), lambda: ranked.assign(car=(100 * ranked["car"]).round(3)).rename(columns={"car": "car_pct"}),
-           "event_study_ranked", lang)
+    _table(("study_ranked", *key), lambda: rep.ranked_table(ranked, lang), "event_study_ranked", lang)
 
 
 def show_heatmap(s: Shown, lang: str) -> None:
@@ -247,7 +246,7 @@ def show_heatmap(s: Shown, lang: str) -> None:
     figure_downloads(fig, "event_study_heatmap", lang)
     if s.skipped:
         st.caption(t("study.skipped", lang, symbols=", ".join(s.skipped)))
-    _table(("study_heat_table", *key), lambda: heat.round(3).rename_axis("symbol").reset_index(), "event_study_car_matrix", lang)
+    _table(("study_heat_table", *key, lang), lambda: rep.heatmap_table(heat, lang), "event_study_car_matrix", lang)
 
 
 SHOW = {"result": show_result, "tables": show_tables, "firms": show_firms, "heatmap": show_heatmap}
