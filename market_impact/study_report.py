@@ -23,8 +23,8 @@ from market_impact.study import (
     StudyResult,
     SymbolStudy,
     Window,
-    parse_window,
 )
+from market_impact.views import parse_window as parse_url_window
 
 BENCHMARK_CHOICES = ("auto", "^GSPC", "^IXIC", "^NDX", "^DJI", "^HSI", "^N225")
 # Index and ETF groups are benchmarks or baskets, not firms: they stay out of the cross-section.
@@ -84,14 +84,8 @@ def parse_event(raw: str, event_ids: Iterable[str], first: object = None, last: 
 
 
 def parse_window_param(raw: str, *, estimation: bool = False) -> Window:
-    try:
-        w = parse_window(raw)
-    except Exception as exc:  # BadInput from the library: a clear reason for the URL note
-        raise ValueError(str(exc)) from None
-    lo, hi = (-500, -2) if estimation else (-30, 30)
-    if not (lo <= w[0] and w[1] <= hi):
-        raise ValueError(f"outside [{lo},{hi}]")
-    return w
+    """The event window (`?win=`, within [-30, 30]) or the estimation window (`?est=`, within [-500, -2])."""
+    return parse_url_window(raw, *((-500, -2) if estimation else (-30, 30)))
 
 
 # ---------------------------------------------------------------- what to study

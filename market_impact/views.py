@@ -71,6 +71,17 @@ def parse_int(raw: str, lo: int, hi: int) -> int:
     return v
 
 
+def parse_window(raw: str, lo: int, hi: int) -> tuple[int, int]:
+    """A window of sessions from a link, '-1,5' → (-1, 5): both ends in [lo, hi], the start not after the end."""
+    parts = raw.replace(" ", "").split(",")
+    if len(parts) != 2:
+        raise ValueError("use two numbers like -1,5")
+    a, b = (parse_int(p, lo, hi) for p in parts)
+    if a > b:
+        raise ValueError("the window's start is after its end")
+    return a, b
+
+
 def parse_choice(raw: str, options: Collection[str]) -> str:
     if raw not in options:
         raise ValueError(f"choose one of {', '.join(options)}")
@@ -149,7 +160,7 @@ class PricesView:
         ev = take("window_event", lambda r: _known(r, known_events, "no such event in the catalogue"))
         if ev is not None:
             changes["window_event"] = ev
-        win = take("window", _parse_window)
+        win = take("window", lambda r: parse_window(r, -MAX_WINDOW, MAX_WINDOW))
         if win is not None:
             changes["window"] = win
         return replace(v, **changes, problems=tuple(problems))
@@ -173,14 +184,6 @@ def _known(raw: str, known: Collection[str] | None, reason: str) -> str:
     return raw
 
 
-def _parse_window(raw: str) -> tuple[int, int]:
-    parts = raw.split(",")
-    if len(parts) != 2:
-        raise ValueError("use two numbers like -1,5")
-    a, b = (parse_int(p.strip(), -MAX_WINDOW, MAX_WINDOW) for p in parts)
-    if a > b:
-        raise ValueError("the window's start is after its end")
-    return a, b
 
 
 def _fmt(val) -> str:
