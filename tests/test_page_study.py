@@ -110,6 +110,8 @@ def test_bad_url_values_fall_back_to_defaults_with_a_note():
     assert not at.exception and not at.error
     assert len(at.info) == 6
     assert len(at.get("plotly_chart")) == 1
+    hi = run(lang="hi", win="9,3", est="-600,-11")  # the window notes speak Hindi, reason included
+    assert "अवधि की शुरुआत उसके अंत के बाद है" in hi.info[1].value and "-500 और -2 के बीच होना चाहिए" in hi.info[0].value
 
 
 def test_changing_the_window_updates_the_url():
