@@ -614,6 +614,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Event session {date}: {days}, {name} did {car} {direction} than its own average day before the event (cumulative abnormal return, CAR).",
         "hi": "घटना का सत्र {date}: {days} {name} ने घटना से पहले के अपने औसत दिन से {car} {direction} प्रदर्शन किया (संचयी असामान्य रिटर्न, CAR)।",
     },
+    "study.read_outside": {
+        "en": "Outside this window: the chart's largest abnormal return, {ar} on {date} (day {day}), more than three times an ordinary day's swing. The window {wider} takes it in.",
+        "hi": "इस विंडो के बाहर: चार्ट का सबसे बड़ा असामान्य रिटर्न, {date} (दिन {day}) को {ar} — सामान्य दिन के उतार-चढ़ाव के तीन गुने से भी ज़्यादा। विंडो {wider} इसे शामिल करती है।",
+    },
     "study.read_stats": {
         "en": "On an ordinary day its abnormal return swings by about {sigma}, so for this window the standard error is {se}. The ratio is t = {tstat} (p {p}): {verdict}",
         "hi": "सामान्य दिन में इसका असामान्य रिटर्न लगभग {sigma} ऊपर-नीचे होता है, इसलिए इस विंडो की मानक त्रुटि {se} है। अनुपात t = {tstat} (p {p}): {verdict}",

@@ -225,6 +225,35 @@ def ar_path(r: SymbolStudy, window: Window) -> pd.DataFrame:
     return df
 
 
+OUTSIDE_SIGMAS = 3.0  # how far beyond an ordinary day a move outside the window must be to be pointed at
+
+
+def biggest_outside(path: pd.DataFrame, sigma: float) -> tuple[int, pd.Timestamp, float] | None:
+    """The day of the chart (`ar_path`) with the largest abnormal return, when it lies outside the event window and
+    is more than three times an ordinary day's swing (|AR| > 3 σ̂: among the chart's twenty-odd days a 1.96 σ̂ day
+    turns up by chance more often than not): (day, date, AR). None otherwise."""
+    ar = path["ar"].abs()
+    if ar.dropna().empty or not sigma == sigma:
+        return None
+    i = ar.idxmax()
+    row = path.loc[i]
+    if bool(row["in_window"]) or abs(row["ar"]) <= OUTSIDE_SIGMAS * sigma:
+        return None
+    return int(row["day"]), pd.Timestamp(row["date"]), float(row["ar"])
+
+
+def outside_note(path: pd.DataFrame, r: SymbolStudy, lang: str) -> str | None:
+    """A pointer for the student whose window misses the chart's biggest move: where it is and the window that
+    would hold it."""
+    big = biggest_outside(path, r.sigma)
+    if big is None:
+        return None
+    day, when, ar = big
+    wider = (min(r.window[0], day), max(r.window[1], day))
+    return t("study.read_outside", lang, ar=format_pct(ar, lang), date=format_date(when, lang, weekday=True),
+             day=f"{day:+d}", wider=window_label(wider))
+
+
 # ---------------------------------------------------------------- the plain-language reading
 
 
@@ -235,8 +264,9 @@ def _verdict(p: float, lang: str) -> str:
 
 
 def reading(r: SymbolStudy, name: str, lang: str, *, cross: CrossSection | None = None,
-            confounders: Sequence = (), universe_label: str = "") -> list[str]:
-    """Paragraphs that say in words what the numbers say, filled from the computed result."""
+            confounders: Sequence = (), universe_label: str = "", path: pd.DataFrame | None = None) -> list[str]:
+    """Paragraphs that say in words what the numbers say, filled from the computed result. `path`: the chart's
+    days (`ar_path`), to point at a big move the window leaves out."""
     w = r.window
     days = (t("study.one_day", lang) if w == (0, 0) else
             t("study.days", lang, window=window_label(w), n=r.window_sessions))
@@ -259,4 +289,7 @@ def reading(r: SymbolStudy, name: str, lang: str, *, cross: CrossSection | None 
         titles = "; ".join(f"{c.title_hi if lang == 'hi' and c.title_hi else c.title_en} ({format_date(c.session, lang)})"
                            for c in confounders)
         paras.append(t("study.read_confounders", lang, events=titles))
+    note = outside_note(path, r, lang) if path is not None else None
+    if note:
+        paras.append(note)
     return paras

@@ -29,6 +29,11 @@ def test_default_is_r1_release_with_stargate_flagged_as_confounder():
     assert len(at.get("plotly_chart")) == 1 and not at.dataframe  # the result part only: the AR/CAR chart
     assert "Stargate" in " ".join(w.value for w in at.warning)
     assert any("Tue 21 Jan 2025" in m.value for m in at.markdown)  # R1 on a US holiday → next session
+    # R1's day 0 shows no reaction; the reading points the student to the crash four sessions later
+    reading = at.markdown[-1].value
+    assert "Mon 27 Jan 2025 (day +4)" in reading and "The window [+0,+4] takes it in" in reading
+    assert "(दिन +4)" in run(lang="hi").markdown[-1].value
+    assert "(day +4)" not in run(win="0,5").markdown[-1].value  # the window holds it: nothing to point at
 
 
 def test_crash_day_shows_nvidia_abnormal_return_in_metric_chart_and_table():

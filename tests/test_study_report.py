@@ -123,3 +123,22 @@ def test_figures_carry_the_study_numbers():
     assert list(fig.layout.xaxis.categoryarray) == ["B", "A"] and len(fig.data) == 2
     heat = charts.car_heatmap_figure(pd.DataFrame({"[+0,+0]": [1.0, -2.0]}, index=["B", "A"]))
     assert heat.data[0].zmid == 0 and list(heat.data[0].x) == ["B", "A"]
+
+
+def test_the_reading_points_at_a_big_move_the_window_leaves_out():
+    """Test frame: AAA shocked −10% on Mon 27 Jan 2025. Studied from Tue 21 Jan (day 0) with window [0,0], the
+    chart's biggest move is day +4, outside the window: the reading says where, and which window holds it."""
+    res = run_study(shocked_frame(), "2025-01-21", benchmarks="^GSPC", windows=[(0, 0), (-10, 10)])
+    r, span = res.result("AAA", (0, 0)), res.result("AAA", (-10, 10))
+    path = rep.ar_path(span, (0, 0))
+    day, when, ar = rep.biggest_outside(path, r.sigma)
+    assert (day, when) == (4, pd.Timestamp("2025-01-27")) and ar < -0.08
+    en = rep.reading(r, "Alpha", "en", path=path)[-1]
+    assert "Mon 27 Jan 2025 (day +4)" in en and "[+0,+4]" in en
+    hi = rep.reading(r, "अल्फ़ा", "hi", path=path)[-1]
+    assert "सोमवार, 27 जनवरी 2025 (दिन +4)" in hi and "[+0,+4]" in hi
+    inside = rep.ar_path(span, (0, 5))  # a window that holds the move: nothing to point at
+    assert rep.biggest_outside(inside, r.sigma) is None
+    assert not any("day +4" in p for p in rep.reading(res.result("AAA", (-10, 10)), "Alpha", "en", path=inside))
+    calm = rep.ar_path(res.result("BBB", (-10, 10)), (0, 0))  # BBB had no shock: no day outside stands out
+    assert rep.biggest_outside(calm, res.result("BBB", (0, 0)).sigma) is None

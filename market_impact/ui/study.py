@@ -161,6 +161,12 @@ def run(choice: dict, registry, events: list, lang: str) -> Shown | None:
     return Shown(res, key, chosen, universe, {s: registry[s].name(lang) for s in studied}, win, span, registry, skipped)
 
 
+@shared(maxsize=64)
+def _reading(key: tuple, *, _build) -> str:
+    """The result's reading in words, made once per study, symbol, window and language."""
+    return _build()
+
+
 def _table(key: tuple, build, name: str, lang: str) -> None:
     """A table of the study (made once per key) and its CSV."""
     df, arrow = memo_table(key, build)
@@ -200,10 +206,13 @@ def show_result(s: Shown, lang: str) -> None:
     st.plotly_chart(fig, key="study_ar")
     figure_downloads(fig, "event_study_ar_car", lang)
 
-    cross_all = res.cross_section(win, s.universe)
-    paras = rep.reading(r, s.names[focus], lang, cross=cross_all, confounders=conf[:6],
-                        universe_label=t("study.set_all", lang, n=cross_all.n))
-    st.markdown("\n\n".join([f"### {t('study.reading_title', lang)}", *(_md(p) for p in paras)]))
+    def words() -> str:
+        cross_all = res.cross_section(win, s.universe)
+        paras = rep.reading(r, s.names[focus], lang, cross=cross_all, confounders=conf[:6],
+                            universe_label=t("study.set_all", lang, n=cross_all.n), path=rep.ar_path(res.result(focus, s.span), win))
+        return "\n\n".join([f"### {t('study.reading_title', lang)}", *(_md(p) for p in paras)])
+
+    st.markdown(_reading(("study_reading", lang, s.key, focus, win), _build=words))
 
 
 def show_tables(s: Shown, lang: str) -> None:
