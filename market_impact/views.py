@@ -184,8 +184,6 @@ def _known(raw: str, known: Collection[str] | None, reason: str) -> str:
     return raw
 
 
-
-
 def _fmt(val) -> str:
     if isinstance(val, bool):
         return "1" if val else "0"
