@@ -122,3 +122,23 @@ def test_memo_table_gives_the_frame_and_its_arrow_copy_once():
     assert arrow.column_names == ["symbol", "car_pct"] and arrow.num_rows == 2
     assert arrow.to_pandas().equals(df)
     assert loaders.memo_table(key, build)[1] is arrow and len(built) == 1
+
+
+def test_a_new_price_fetch_makes_a_new_study(monkeypatch):
+    """The Study's memo is keyed by the prices' provenance too: live prices fetched later are studied afresh, not
+    served the snapshot's result from the memo (the snapshot's own returns stand in for the fetch here)."""
+    from dataclasses import replace
+    from datetime import date, datetime
+
+    from market_impact.tickers import load_registry
+    from market_impact.ui import study as ui
+
+    returns, prov = ui.cached_returns()
+    choice = {"symbols": ["NVDA"], "event": ui.CUSTOM, "day": date(2025, 1, 27), "benchmark": "auto", "model": "market",
+              "estimation": (-250, -11), "window": (0, 0)}
+    first = ui.run(choice, load_registry(), [], "en")
+    assert ui.run(choice, load_registry(), [], "en").res is first.res  # same data, same choices: the memo's result
+    live = replace(prov, source="live", fetched_at=datetime(2026, 12, 7, 10, 0))
+    monkeypatch.setattr(ui, "cached_returns", lambda: (returns, live))
+    fresh = ui.run(choice, load_registry(), [], "en")
+    assert fresh.res is not first.res and fresh.key != first.key

@@ -14,7 +14,7 @@ from market_impact.errors import MarketImpactError
 from market_impact.i18n import format_date, format_number, format_pct, t
 from market_impact.study import MODELS
 from market_impact.tickers import load_registry
-from market_impact.ui.loaders import memo_figure, memo_table, shared, symbol_labels
+from market_impact.ui.loaders import memo_figure, memo_table, provenance_key, shared, symbol_labels
 from market_impact.ui.state import read_param, write_params
 from market_impact.ui.widgets import figure_downloads
 
@@ -53,10 +53,11 @@ def day_events() -> list:
 
 @shared(maxsize=32)
 def cached_study(day, symbols: tuple[str, ...], benchmark: str, windows: tuple, estimation: tuple, model: str,
-                 event_id: str | None, events_sig: tuple, _events: tuple):
+                 event_id: str | None, events_sig: tuple, data_sig: tuple, _events: tuple):
     """One event study per distinct set of choices, shared by every session (results are never mutated).
 
-    `events_sig` names the events (ids, dates) so the cache sees a change; `_events` are the objects themselves.
+    `events_sig` names the events (ids, dates) and `data_sig` the prices (their provenance: snapshot, or a live
+    fetch and its time) so the cache sees a change; `_events` are the objects themselves.
     """
     from market_impact.study import exchanges_from_registry, run_study
 
@@ -147,7 +148,7 @@ def run(choice: dict, registry, events: list, lang: str) -> Shown | None:
     studied = list(dict.fromkeys([*syms, *universe]))
     event_id = choice["event"] if choice["event"] != CUSTOM else None
     key = (choice["day"], tuple(studied), choice["benchmark"], tuple(windows), est, choice["model"], event_id,
-           tuple((e.id, e.date_text) for e in events))
+           tuple((e.id, e.date_text) for e in events), provenance_key(cached_returns()[1]))
     try:
         res = cached_study(*key, _events=tuple(events))
     except MarketImpactError as exc:
