@@ -122,33 +122,19 @@ def cached_market_map(day: str, lang: str) -> pd.DataFrame:
     return market_map_moves(prices.snapshot_frame(), load_registry(), day, lang)
 
 
-class _FigureStore:
-    """A small LRU of built figures shared by all sessions: Plotly's object model makes building a figure
-    the slowest part of a rerun (tens of ms), while the figure itself only depends on a few view values."""
-
-    def __init__(self, size: int = 96):
-        import threading
-        from collections import OrderedDict
-
-        self._items: OrderedDict = OrderedDict()
-        self._size = size
-        self._lock = threading.Lock()
-
-    def get_or_build(self, key: tuple, build):
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        fig = build()
-        with self._lock:
-            self._items[key] = fig
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-        return fig
+@shared(maxsize=96)
+def _figure(key: tuple, *, _build) -> FrozenFigure:
+    """A small LRU of built figures shared by all sessions: Plotly's object model makes building a figure the
+    slowest part of a rerun (tens of ms), while the figure itself only depends on a few view values."""
+    return FrozenFigure(_build())
 
 
-_FIGURES = _FigureStore()
-_TABLES = _FigureStore(size=64)
+@shared(maxsize=64)
+def _table(key: tuple, *, _build) -> tuple[pd.DataFrame, object]:
+    import pyarrow as pa
+
+    df = _build()
+    return df, pa.Table.from_pandas(df, preserve_index=False)
 
 
 class FrozenFigure(go.Figure):
@@ -188,19 +174,13 @@ def memo_figure(key: tuple, build) -> FrozenFigure:
 
     The key must name everything the figure shows: page, language, view values, event ids, data provenance.
     """
-    return _FIGURES.get_or_build(key, lambda: FrozenFigure(build()))
+    return _figure(key, _build=build)
 
 
 def memo_table(key: tuple, build) -> tuple[pd.DataFrame, object]:
     """A table made once per `key`: the frame (for CSV) and its Arrow copy (for `st.dataframe`, which would
     otherwise convert the pandas frame to Arrow on every rerun). The key names everything the table shows."""
-    import pyarrow as pa
-
-    def make():
-        df = build()
-        return df, pa.Table.from_pandas(df, preserve_index=False)
-
-    return _TABLES.get_or_build(key, make)
+    return _table(key, _build=build)
 
 
 def provenance_key(prov: prices.Provenance) -> tuple:
