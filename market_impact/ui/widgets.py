@@ -9,6 +9,7 @@ import streamlit as st
 from market_impact.i18n import LANGS, format_date, t
 from market_impact.prices import Provenance
 from market_impact.ui.state import read_param, write_params
+from market_impact.views import parse_choice
 
 
 def provenance_badge(prov: Provenance, lang: str) -> None:
@@ -46,14 +47,8 @@ def section_picker(page: str, sections: Sequence[str], lang: str, default: str |
     part's charts and tables, not every one on the page. Labels are `{page}.view.{section}` strings."""
     key = f"{page}_view"
     default = default if default in sections else sections[0]
-
-    def one_of(raw: str) -> str:
-        if raw not in sections:
-            raise ValueError(f"choose one of {', '.join(sections)}")
-        return raw
-
     if key not in st.session_state:  # seeded from the link once; the buttons own it afterwards
-        st.session_state[key] = read_param("view", one_of, default, lang)
+        st.session_state[key] = read_param("view", lambda raw: parse_choice(raw, sections), default, lang)
     choice = st.segmented_control(t("app.view", lang), sections, key=key, required=True, label_visibility="collapsed",
                                   format_func=lambda s: t(f"{page}.view.{s}", lang))
     choice = choice if choice in sections else default
