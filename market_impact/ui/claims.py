@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from market_impact import charts
-from market_impact.articles import Article, article_text, load_articles
+from market_impact.articles import Article, load_articles
 from market_impact.claims import (
     SLUG_OF,
     VERDICT_COLOURS,
@@ -37,7 +37,7 @@ from market_impact.claims import (
     tolerance_label,
 )
 from market_impact.i18n import format_date, t
-from market_impact.ui.loaders import memo_figure, memo_table, shared
+from market_impact.ui.loaders import cached_article_text, memo_figure, memo_table, shared
 from market_impact.ui.state import write_params
 from market_impact.ui.widgets import figure_downloads
 
@@ -46,11 +46,6 @@ from market_impact.ui.widgets import figure_downloads
 def cached_claim_check() -> tuple[ClaimCheck, dict[str, Article]]:
     """Every claim of the articles held against the tape, and the article catalogue."""
     return check_claims(), load_articles()
-
-
-@shared()
-def cached_article_text(article_id: str) -> str:
-    return article_text(article_id)
 
 
 @shared(maxsize=64)

@@ -76,6 +76,22 @@ def symbol_labels(lang: str) -> dict[str, str]:
 
 
 @shared()
+def cached_articles() -> dict:
+    """The five seed articles' metadata (id → Article)."""
+    from market_impact.articles import load_articles
+
+    return load_articles()
+
+
+@shared()
+def cached_article_text(article_id: str) -> str:
+    """One seed article's text, read once."""
+    from market_impact.articles import article_text
+
+    return article_text(article_id)
+
+
+@shared()
 def cached_text(path: str) -> str:
     with open(path, encoding="utf-8") as fh:
         return fh.read()

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from market_impact import charts
-from market_impact.articles import Article, article_text, load_articles
+from market_impact.articles import Article
 from market_impact.events import CATEGORIES, Disagreement, Event
 from market_impact.extraction import Mention, extract_article
 from market_impact.i18n import format_date, t
@@ -25,7 +25,14 @@ from market_impact.timeline import (
     price_link_params,
     timeline_rows,
 )
-from market_impact.ui.loaders import cached_catalogue_or_none, event_key, memo_figure, shared
+from market_impact.ui.loaders import (
+    cached_article_text,
+    cached_articles,
+    cached_catalogue_or_none,
+    event_key,
+    memo_figure,
+    shared,
+)
 from market_impact.ui.state import write_params
 from market_impact.ui.widgets import figure_downloads
 
@@ -41,18 +48,8 @@ def cached_catalogue() -> tuple[tuple[Event, ...], tuple[Disagreement, ...], dic
 
 
 @shared()
-def cached_articles() -> dict[str, Article]:
-    return load_articles()
-
-
-@shared()
 def cached_mentions(article_id: str) -> list[Mention]:
     return extract_article(article_id)
-
-
-@shared()
-def cached_article_text(article_id: str) -> str:
-    return article_text(article_id)
 
 
 def _font(lang: str) -> str:
